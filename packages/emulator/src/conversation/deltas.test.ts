@@ -10,8 +10,10 @@ describe('splitIntoDeltas', () => {
   });
 
   it('round-trips any text', () => {
-    fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 5 }), (text, n) => {
-      expect(splitIntoDeltas(text, n).join('')).toBe(text);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 5 }), (text, n) => {
+        expect(splitIntoDeltas(text, n).join('')).toBe(text);
+      }),
+    );
   });
 });

@@ -51,6 +51,8 @@ export type ReplyBlock =
 export interface Reply {
   blocks: ReplyBlock[];
   stopReason: StopReason;
+  /** The stop sequence that ended the reply, when one did (Claude echoes it). */
+  stopSequence?: string;
 }
 
 export interface Usage {

@@ -17,6 +17,13 @@ export interface NativeContext {
   responseId: string;
   /** Words per streamed text delta. */
   wordsPerDelta: number;
+  /** The stop sequence that ended the reply when `stopReason` is `stop_sequence` (echoed by Claude). */
+  stopSequence?: string;
+  /**
+   * The request body as sent. Some answers depend on it: Mistral answers a `messages` body in the
+   * chat-completions shape, and Cohere echoes the conversation back in `chat_history`.
+   */
+  requestBody?: unknown;
 }
 
 /**

@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { emulatorCommand } from './commands/emulator.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** The `strata` command line. Commander: small, well kept, typed, with generated help. */
+export function createProgram(): Command {
+  const program = new Command('strata')
+    .description('Strata: large language models on AWS Bedrock, from TypeScript.')
+    .version(version, '-v, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ strata emulator                     a local Bedrock on http://127.0.0.1:4010 (no AWS account needed)
+  $ strata emulator --port 0 --script rules.json`,
+    );
+  program.addCommand(emulatorCommand());
+  return program;
+}
