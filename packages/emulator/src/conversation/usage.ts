@@ -67,11 +67,17 @@ function promptParts(view: ConversationView): PromptPart[] {
 }
 
 export function inputTokens(view: ConversationView): number {
-  let total = 0;
-  for (const part of promptParts(view)) total += part.tokens;
   // Every request costs a few tokens of framing, so no valid request counts as zero.
-  return total + 3;
+  let total = 3 + view.tools.length * TOOL_TOKENS;
+  for (const block of view.system) total += blockTokens(block);
+  for (const message of view.messages) for (const block of message.blocks) total += blockTokens(block);
+  return total;
 }
+
+const hasCachePoint = (view: ConversationView): boolean =>
+  view.toolCachePoints > 0 ||
+  view.system.some((b) => b.kind === 'cachePoint') ||
+  view.messages.some((m) => m.blocks.some((b) => b.kind === 'cachePoint'));
 
 /**
  * Prompt caching as Bedrock bills it: each cache point closes a prefix; a prefix seen before (same
@@ -87,6 +93,8 @@ export class PromptCache {
   ) {}
 
   usage(modelId: string, view: ConversationView, outputTokens: number): Usage {
+    // Hashing prefixes costs; a request without cache points has nothing to cache.
+    if (!hasCachePoint(view)) return { inputTokens: inputTokens(view), outputTokens };
     const parts = promptParts(view);
     const prefixes: { hash: string; tokens: number }[] = [];
     const hash = createHash('sha256').update(modelId);

@@ -14,10 +14,9 @@ import { produceReply } from './produce-reply.js';
 
 type Json = Record<string, unknown>;
 
-/** What a runtime handler answers: a JSON body, raw bytes, or event-stream frames. */
+/** What a runtime handler answers: a JSON body (Converse's or a native one), or event-stream frames. */
 export type RuntimeResult =
   | { kind: 'json'; body: unknown; headers: Record<string, string>; fault?: Fault }
-  | { kind: 'bytes'; body: Buffer; headers: Record<string, string>; fault?: Fault }
   | { kind: 'stream'; frames: Uint8Array[]; headers: Record<string, string>; fault?: Fault };
 
 export interface RuntimeCall {
@@ -115,7 +114,7 @@ export function invokeModel(ctx: RuntimeContext, call: RuntimeCall): RuntimeResu
   const { codec, produced, nativeCtx } = nativeRequest(ctx, call, false);
   const { usage, fault } = produced;
   const latency = Date.now() - call.startedAt + 1;
-  const body = Buffer.from(JSON.stringify(codec.encodeResponse(produced.reply, usage, nativeCtx)));
+  const body = codec.encodeResponse(produced.reply, usage, nativeCtx);
   const headers = {
     'x-amzn-bedrock-input-token-count': String(usage.inputTokens),
     'x-amzn-bedrock-output-token-count': String(usage.outputTokens),
@@ -127,7 +126,7 @@ export function invokeModel(ctx: RuntimeContext, call: RuntimeCall): RuntimeResu
       ? { 'x-amzn-bedrock-cache-write-input-token-count': String(usage.cacheWriteInputTokens) }
       : {}),
   };
-  return { kind: 'bytes', body, headers, ...(fault ? { fault } : {}) };
+  return { kind: 'json', body, headers, ...(fault ? { fault } : {}) };
 }
 
 export function invokeModelWithResponseStream(ctx: RuntimeContext, call: RuntimeCall): RuntimeResult {
