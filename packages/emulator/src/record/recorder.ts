@@ -115,7 +115,6 @@ export class Recorder {
         writeChunk(res, buffer);
       }
     }
-    res.end();
     const body = Buffer.concat(chunks);
     const isStream = (kept['content-type'] ?? '').includes('eventstream');
     const exchange: RecordedExchange = {
@@ -141,7 +140,9 @@ export class Recorder {
     };
     await mkdir(this.dir, { recursive: true });
     const name = `${String(++this.count).padStart(4, '0')}-${operation}-${exchange.request.bodySha256?.slice(0, 12)}.json`;
+    // Stored before the answer ends, so a client that has its answer can rely on the fixture existing.
     await writeFile(join(this.dir, name), `${JSON.stringify(exchange, null, 2)}\n`);
+    res.end();
     return upstream.status;
   }
 }
