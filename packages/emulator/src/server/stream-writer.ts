@@ -57,6 +57,8 @@ export async function writeStream(req: ServerRequest, res: ServerResponse, plan:
           return;
         }
         case 'reset':
+          // Let the frames written so far reach the client first: a reset mid-reply, not before it.
+          await sleep(20);
           resetExchange(req, res);
           return;
         case 'corrupt-crc':

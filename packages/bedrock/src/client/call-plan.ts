@@ -1,0 +1,78 @@
+import { ConverseStreamDecoder } from '../converse/converse-stream-decoder.js';
+import type { StreamDecoderOptions, StreamEnd } from '../converse/stream-assembler.js';
+import { toConverse } from '../converse/to-converse.js';
+import type { PartialOutput, StrataError } from '../errors/strata-error.js';
+import type { ModelInfo } from '../models/model-info.js';
+import { nativeCodecFor } from '../native/index.js';
+import type { ChatEvent } from '../types/events.js';
+import type { ChatRequest } from '../types/request.js';
+import { modelPath } from './endpoints.js';
+
+/** One stream decoder, whichever wire format: fed frames, it yields ChatEvents. */
+export interface FrameDecoder {
+  event(type: string, payload: Uint8Array): ChatEvent[];
+  exception(type: string, payload: Uint8Array): StrataError;
+  finish(): StreamEnd;
+  snapshot(): PartialOutput;
+}
+
+export interface CallPlan {
+  api: 'converse' | 'invoke';
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+  decoder(options: StreamDecoderOptions): FrameDecoder;
+}
+
+const decoder = new TextDecoder();
+const parse = (payload: Uint8Array): unknown => JSON.parse(decoder.decode(payload));
+
+/**
+ * How to send one request to one model: ConverseStream, or the family's native
+ * InvokeModelWithResponseStream body, and the decoder that reads the answer back.
+ */
+export function planCall(
+  request: ChatRequest,
+  model: ModelInfo,
+  api: 'auto' | 'converse' | 'invoke',
+): CallPlan {
+  const chosen = api === 'auto' ? model.api : api;
+  if (chosen === 'converse') {
+    return {
+      api: 'converse',
+      path: modelPath(model.invokeId, 'converse-stream'),
+      body: JSON.stringify(toConverse(request, model)),
+      headers: { accept: 'application/vnd.amazon.eventstream' },
+      decoder(options) {
+        const d = new ConverseStreamDecoder(options);
+        return {
+          event: (type, payload) => d.push(type, parse(payload)),
+          exception: (type, payload) => d.exception(type, parse(payload)),
+          finish: () => d.finish(),
+          snapshot: () => d.snapshot(),
+        };
+      },
+    };
+  }
+  const codec = nativeCodecFor(model.family);
+  return {
+    api: 'invoke',
+    path: modelPath(model.invokeId, 'invoke-with-response-stream'),
+    body: JSON.stringify(codec.encodeRequest(request, model)),
+    headers: { accept: 'application/vnd.amazon.eventstream', 'x-amzn-bedrock-accept': 'application/json' },
+    decoder(options) {
+      const d = codec.streamDecoder(options);
+      return {
+        // Each chunk frame carries one native chunk as base64 JSON in `bytes`.
+        event: (type, payload) => {
+          if (type !== 'chunk') return [];
+          const bytes = (parse(payload) as { bytes?: string }).bytes ?? '';
+          return d.decodeChunk(JSON.parse(Buffer.from(bytes, 'base64').toString('utf8')));
+        },
+        exception: (type, payload) => d.exception(type, parse(payload)),
+        finish: () => d.finish(),
+        snapshot: () => d.snapshot(),
+      };
+    },
+  };
+}

@@ -1,0 +1,263 @@
+import { FAULT_HEADER } from '@strata/emulator';
+import { Agent, type Dispatcher } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  AccessDeniedError,
+  AuthenticationError,
+  ContextLengthError,
+  ModelNotFoundError,
+  ModelStreamError,
+  ModelTimeoutError,
+  OnDemandNotSupportedError,
+  ProviderError,
+  RateLimitError,
+  ServiceUnavailableError,
+  StreamStalledError,
+  ValidationError,
+} from '../errors/strata-error.js';
+import { userText, withEmulator } from '../test-support/emulator.js';
+import type { ChatEvent } from '../types/events.js';
+
+let env: Awaited<ReturnType<typeof withEmulator>>;
+beforeAll(async () => {
+  env = await withEmulator({
+    wordsPerDelta: 1,
+    script: { deniedModels: ['anthropic.claude-3-sonnet-20240229-v1:0'] },
+  });
+});
+afterAll(() => env.emulator.close());
+
+/** An undici dispatcher that adds the emulator's fault header to every request it sends. */
+function faulty(spec: string): Dispatcher {
+  return new Agent().compose((dispatch) => (options, handler) => {
+    const headers = { ...(options.headers as Record<string, string>), [FAULT_HEADER]: spec };
+    return dispatch({ ...options, headers }, handler);
+  });
+}
+
+const ask = { model: 'claude-haiku-3', messages: [userText('a b c d e f g h i j')] };
+const LONG = 'word '.repeat(20);
+
+async function drain(iterable: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
+  const out: ChatEvent[] = [];
+  for await (const event of iterable) out.push(event);
+  return out;
+}
+
+describe('HTTP errors become typed errors', () => {
+  it.each([
+    ['throttle', RateLimitError, 429, true],
+    ['unavailable', ServiceUnavailableError, 503, true],
+    ['timeout', ModelTimeoutError, 408, true],
+    ['internal', ProviderError, 500, true],
+  ] as const)('%s → %s', async (fault, type, status, retryable) => {
+    const error = await env
+      .client({ dispatcher: faulty(fault), maxRetries: 0 })
+      .chat(ask)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ status, retryable });
+    expect((error as { requestId?: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('access not granted is AccessDeniedError saying how to enable it', async () => {
+    const error = await env
+      .client()
+      .chat({ ...ask, model: 'anthropic.claude-3-sonnet-20240229-v1:0' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccessDeniedError);
+    expect((error as Error).message).toMatch(/Model access/);
+  });
+
+  it('bad credentials are AuthenticationError, without the secret', async () => {
+    const error = await env
+      .client({ credentials: { accessKeyId: 'test', secretAccessKey: 'hunter2-secret' } })
+      .chat(ask)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toContain(
+      'hunter2',
+    );
+  });
+
+  it('an unknown model is ModelNotFoundError with close matches, before any request', async () => {
+    env.emulator.resetStats();
+    const error = await env
+      .client()
+      .chat({ ...ask, model: 'claude-haiku-33' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelNotFoundError);
+    expect((error as ModelNotFoundError).suggestions.length).toBeGreaterThan(0);
+    expect(env.emulator.stats.requests).toBe(0);
+  });
+
+  it('input over the context window is ContextLengthError', async () => {
+    const huge = 'word '.repeat(170_000);
+    const error = await env
+      .client()
+      .chat({ model: 'claude-haiku-3', messages: [userText(huge)] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContextLengthError);
+  });
+
+  it("Bedrock's on-demand refusal is OnDemandNotSupportedError naming a profile", async () => {
+    // Bypass the resolver's routing by asking through the foundation-model ARN with the native API's id.
+    const error = await env
+      .client()
+      .chat({
+        ...ask,
+        model: 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OnDemandNotSupportedError);
+  });
+
+  it('a malformed request refused by Bedrock is ValidationError with the field path', async () => {
+    const error = await env
+      .client({ preflight: 'off' })
+      .chat({ ...ask, maxTokens: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).path).toBe('inferenceConfig.maxTokens');
+  });
+});
+
+describe('mid-stream exception frames become the same classes', () => {
+  it.each([
+    ['modelStreamErrorException', ModelStreamError],
+    ['throttlingException', RateLimitError],
+    ['validationException', ContextLengthError],
+    ['serviceUnavailableException', ServiceUnavailableError],
+    ['modelTimeoutException', ModelTimeoutError],
+    ['internalServerException', ProviderError],
+  ] as const)('%s → %s, with the partial output', async (type, cls) => {
+    const client = env.client({ dispatcher: faulty(`stream-exception;type=${type};after=4`), maxRetries: 0 });
+    const seen: ChatEvent[] = [];
+    const error = await (async () => {
+      for await (const event of client.stream(ask)) seen.push(event);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(cls);
+    expect(seen.some((e) => e.type === 'text-delta')).toBe(true);
+  });
+});
+
+describe('retries', () => {
+  it('retries throttling and succeeds, counting upstream requests', async () => {
+    const { emulator, client } = await withEmulator({
+      script: { rules: [{ match: { lastUserText: 'flaky' }, fault: 'throttle', times: 2 }] },
+    });
+    try {
+      const result = await client().chat({ model: 'claude-haiku-3', messages: [userText('flaky call')] });
+      expect(result.message.content).toEqual([{ type: 'text', text: 'flaky call' }]);
+      expect(emulator.stats.byOperation.ConverseStream).toBe(3);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('gives up after maxRetries', async () => {
+    env.emulator.resetStats();
+    const error = await env
+      .client({ dispatcher: faulty('unavailable'), maxRetries: 2 })
+      .chat(ask)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(env.emulator.stats.byOperation.ConverseStream).toBe(3);
+  });
+
+  it('does not retry what cannot succeed', async () => {
+    env.emulator.resetStats();
+    await env
+      .client({ preflight: 'off' })
+      .chat({ ...ask, maxTokens: 0 })
+      .catch(() => undefined);
+    expect(env.emulator.stats.byOperation.ConverseStream).toBe(1);
+  });
+
+  it('honours Retry-After', async () => {
+    const { emulator, client } = await withEmulator({
+      script: { rules: [{ match: { lastUserText: 'wait' }, fault: 'throttle;retry-after=1', times: 1 }] },
+    });
+    try {
+      const started = Date.now();
+      await client().chat({ model: 'claude-haiku-3', messages: [userText('wait for me')] });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(emulator.stats.byOperation.ConverseStream).toBe(2);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('never retries once an event reached the caller', async () => {
+    env.emulator.resetStats();
+    const error = await drain(
+      env.client({ dispatcher: faulty('stream-exception;type=throttlingException;after=3') }).stream(ask),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(env.emulator.stats.byOperation.ConverseStream).toBe(1);
+  });
+});
+
+describe('watchdogs, resets and abort', () => {
+  it('a stream that stalls mid-reply ends with StreamStalledError carrying the partial text', async () => {
+    const client = env.client({
+      dispatcher: faulty('stall-mid-stream;after=5'),
+      timeouts: { idleMs: 300 },
+      maxRetries: 0,
+    });
+    const error = await drain(client.stream({ model: 'claude-haiku-3', messages: [userText(LONG)] })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StreamStalledError);
+    expect((error as StreamStalledError).partial?.text.length).toBeGreaterThan(0);
+    expect(LONG.startsWith((error as StreamStalledError).partial?.text ?? 'x')).toBe(true);
+  });
+
+  it('no first byte within firstByteMs is a StreamStalledError (retried, then given up)', async () => {
+    env.emulator.resetStats();
+    const client = env.client({ dispatcher: faulty('stall'), timeouts: { firstByteMs: 200 }, maxRetries: 1 });
+    const error = await client.chat(ask).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamStalledError);
+    expect(env.emulator.stats.byOperation.ConverseStream).toBe(2);
+  });
+
+  it('a connection reset mid-reply is ModelStreamError with the partial output, never a silent success', async () => {
+    const client = env.client({ dispatcher: faulty('reset;after=5'), maxRetries: 0 });
+    const error = await client
+      .chat({ model: 'claude-haiku-3', messages: [userText(LONG)] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelStreamError);
+    expect((error as ModelStreamError).partial?.text.length).toBeGreaterThan(0);
+  });
+
+  it('a frame with a bad CRC is a typed error, not garbage', async () => {
+    const error = await env
+      .client({ dispatcher: faulty('corrupt-crc;after=3'), maxRetries: 0 })
+      .chat(ask)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelStreamError);
+    expect((error as Error).message).toMatch(/corrupt frame/);
+  });
+
+  it('AbortSignal cancels the HTTP request at once', async () => {
+    const controller = new AbortController();
+    const client = env.client({ dispatcher: faulty('slow;ms=200') });
+    const started = Date.now();
+    const error = await (async () => {
+      for await (const event of client.stream({ ...ask, signal: controller.signal })) {
+        if (event.type === 'text-delta') controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('the total timeout bounds the whole call', async () => {
+    const error = await env
+      .client({ dispatcher: faulty('slow;ms=100'), timeouts: { totalMs: 300 } })
+      .chat({ model: 'claude-haiku-3', messages: [userText(LONG)] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelTimeoutError);
+  });
+});

@@ -1,0 +1,2 @@
+export type { Diagnostic, PreflightPolicy } from './context.js';
+export { preflight } from './preflight.js';

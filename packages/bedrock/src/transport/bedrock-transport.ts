@@ -1,0 +1,240 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import type { AuthSource } from '../auth/credential-source.js';
+import { type BedrockFailure, fromBedrockFailure } from '../errors/from-bedrock.js';
+import {
+  AbortError,
+  ModelStreamError,
+  ModelTimeoutError,
+  ProviderError,
+  StrataError,
+  StreamStalledError,
+} from '../errors/strata-error.js';
+import { parseRetryAfter, type RetryPolicy } from './retry-policy.js';
+import { createSigner, type RequestSigner } from './sign-request.js';
+import { type Timeouts, Watchdog } from './timeouts.js';
+
+export interface TransportRequest {
+  service: 'runtime' | 'control';
+  region: string;
+  method: 'GET' | 'POST';
+  /** Path with labels already percent-encoded, plus any query string. */
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** For error messages and on-demand suggestions. */
+  modelId?: string;
+  suggestedProfile?: string;
+}
+
+export interface TransportOptions {
+  auth: AuthSource;
+  dispatcher: Dispatcher;
+  retry: RetryPolicy;
+  timeouts: Required<Timeouts>;
+  endpoint: (service: 'runtime' | 'control', region: string) => string;
+}
+
+/** Network failures that mean "try again": the request may not have reached Bedrock at all. */
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+]);
+
+const header = (headers: Dispatcher.ResponseData['headers'], name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export interface OpenResponse {
+  status: number;
+  headers: Dispatcher.ResponseData['headers'];
+  body: Dispatcher.ResponseData['body'];
+  requestId?: string;
+  watchdog: Watchdog;
+}
+
+/**
+ * Signs, sends and retries requests to Bedrock. What it returns is a successful response whose body
+ * the caller reads under the same watchdog; every failure is a typed StrataError.
+ */
+export class BedrockTransport {
+  private readonly signer?: RequestSigner;
+
+  constructor(private readonly options: TransportOptions) {
+    if (options.auth.method === 'sigv4') {
+      const credentials = options.auth.credentials;
+      this.signer = createSigner(() => credentials.get());
+    }
+  }
+
+  private async headersFor(url: URL, request: TransportRequest): Promise<Record<string, string>> {
+    const base: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.body !== undefined) base['content-type'] = 'application/json';
+    const auth = this.options.auth;
+    if (auth.method === 'bearer') return { ...base, authorization: `Bearer ${auth.token}` };
+    return (this.signer as RequestSigner)({
+      method: request.method,
+      url,
+      headers: base,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      region: request.region,
+    });
+  }
+
+  /** Sends with retries until a 2xx response; the caller must consume `body` and dispose the watchdog. */
+  async open(request: TransportRequest): Promise<OpenResponse> {
+    const watchdog = new Watchdog(this.options.timeouts, request.signal);
+    const url = new URL(request.path, this.options.endpoint(request.service, request.region));
+    for (let attempt = 0; ; attempt++) {
+      watchdog.restart();
+      let failure: StrataError;
+      let retryAfterMs: number | undefined;
+      try {
+        const headers = await this.headersFor(url, request);
+        const response = await this.options.dispatcher.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: request.method,
+          headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
+          signal: watchdog.signal,
+        });
+        const requestId = header(response.headers, 'x-amzn-requestid');
+        if (response.statusCode < 300) {
+          this.options.retry.recordSuccess();
+          return {
+            status: response.statusCode,
+            headers: response.headers,
+            body: response.body,
+            watchdog,
+            ...(requestId ? { requestId } : {}),
+          };
+        }
+        retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'));
+        failure = await this.failureOf(response, request, requestId, retryAfterMs);
+      } catch (error) {
+        failure = this.transportFailure(error, watchdog, request.signal);
+      }
+      const delay = failure.retryable ? this.options.retry.nextDelay(attempt, retryAfterMs) : undefined;
+      if (delay === undefined) {
+        watchdog.dispose();
+        throw failure;
+      }
+      watchdog.pause();
+      try {
+        // Only the caller's signal and the total timeout may cut a backoff short.
+        await sleep(delay, undefined, { signal: watchdog.callSignal });
+      } catch (error) {
+        watchdog.dispose();
+        throw this.transportFailure(error, watchdog, request.signal);
+      }
+    }
+  }
+
+  /** A JSON call: the whole response body, parsed. */
+  async json(
+    request: TransportRequest,
+  ): Promise<{ body: unknown; requestId?: string; headers: OpenResponse['headers'] }> {
+    const open = await this.open(request);
+    try {
+      const text = await open.body.text();
+      return {
+        body: text ? JSON.parse(text) : {},
+        headers: open.headers,
+        ...(open.requestId ? { requestId: open.requestId } : {}),
+      };
+    } catch (error) {
+      throw this.transportFailure(error, open.watchdog, request.signal);
+    } finally {
+      open.watchdog.dispose();
+    }
+  }
+
+  private async failureOf(
+    response: Dispatcher.ResponseData,
+    request: TransportRequest,
+    requestId: string | undefined,
+    retryAfterMs: number | undefined,
+  ): Promise<StrataError> {
+    let message = '';
+    let text = '';
+    try {
+      text = await response.body.text();
+      const parsed = JSON.parse(text) as { message?: unknown; Message?: unknown };
+      message = String(parsed.message ?? parsed.Message ?? '');
+    } catch {
+      message = text.slice(0, 500);
+    }
+    const errorType = header(response.headers, 'x-amzn-errortype')?.split(':')[0];
+    const failure: BedrockFailure = {
+      type: errorType || `HTTP${response.statusCode}`,
+      status: response.statusCode,
+      message: message || `HTTP ${response.statusCode}`,
+      ...(requestId ? { requestId } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(request.modelId ? { modelId: request.modelId } : {}),
+      ...(request.suggestedProfile ? { suggestedProfile: request.suggestedProfile } : {}),
+    };
+    return fromBedrockFailure(failure);
+  }
+
+  /**
+   * Maps a thrown network/abort error to a typed one, telling a caller abort from a watchdog. With
+   * `partial` (the response had begun), a cut connection is a ModelStreamError carrying it.
+   */
+  transportFailure(
+    error: unknown,
+    watchdog: Watchdog,
+    callerSignal?: AbortSignal,
+    partial?: StreamStalledError['partial'],
+  ): StrataError {
+    if (error instanceof StrataError) return error;
+    if (watchdog.fired === 'total') {
+      return new ModelTimeoutError('The call took longer than the total timeout (timeouts.totalMs).', {
+        cause: error,
+        retryable: false,
+      });
+    }
+    if (watchdog.fired) {
+      const what =
+        watchdog.fired === 'first-byte'
+          ? 'No response arrived within timeouts.firstByteMs'
+          : 'The stream went silent for longer than timeouts.idleMs';
+      return new StreamStalledError(`${what}; the request was cancelled.`, {
+        cause: error,
+        retryable: watchdog.fired === 'first-byte',
+        ...(partial ? { partial } : {}),
+      });
+    }
+    if (callerSignal?.aborted)
+      return new AbortError('The call was aborted by its AbortSignal.', { cause: error });
+    const code = (error as { code?: string }).code ?? '';
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? '';
+    const retryable = RETRYABLE_CODES.has(code) || RETRYABLE_CODES.has(cause);
+    const detail = error instanceof Error ? error.message : String(error);
+    if (partial) {
+      return new ModelStreamError(
+        `The connection was cut mid-reply (${detail}). The partial output is on error.partial.`,
+        {
+          cause: error,
+          retryable: true,
+          partial,
+        },
+      );
+    }
+    return new ProviderError(
+      `Could not reach Bedrock: ${detail}${code ? ` (${code})` : ''}. Check the endpoint, network and proxy settings.`,
+      {
+        cause: error,
+        retryable,
+      },
+    );
+  }
+}

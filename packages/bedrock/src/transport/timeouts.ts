@@ -1,0 +1,89 @@
+export interface Timeouts {
+  /** From sending the request to the first byte of the response (headers, and for streams the first event). */
+  firstByteMs?: number;
+  /** Longest silence between two stream events. */
+  idleMs?: number;
+  /** The whole call, retries included. */
+  totalMs?: number;
+}
+
+export const DEFAULT_TIMEOUTS: Required<Timeouts> = { firstByteMs: 60_000, idleMs: 60_000, totalMs: 600_000 };
+
+export type TimeoutKind = 'first-byte' | 'idle' | 'total';
+
+/**
+ * The watchdog of one call: an AbortController that fires when the caller aborts or a timer runs out,
+ * remembering which. `touch()` re-arms the idle (or first-byte) timer on each event.
+ */
+export class Watchdog {
+  private controller = new AbortController();
+  private readonly callController = new AbortController();
+  /** Why the watchdog fired, when it did; undefined when the caller aborted. */
+  fired?: TimeoutKind;
+  private idleTimer?: NodeJS.Timeout;
+  private readonly totalTimer?: NodeJS.Timeout;
+  private readonly onCallerAbort = () => {
+    this.controller.abort(this.callerSignal?.reason);
+    this.callController.abort(this.callerSignal?.reason);
+  };
+
+  constructor(
+    private readonly timeouts: Required<Timeouts>,
+    private readonly callerSignal?: AbortSignal,
+  ) {
+    if (callerSignal?.aborted) this.onCallerAbort();
+    callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    if (timeouts.totalMs > 0) this.totalTimer = setTimeout(() => this.fire('total'), timeouts.totalMs);
+    this.arm('first-byte', timeouts.firstByteMs);
+  }
+
+  /** The current attempt's signal: aborted by the caller, the total timeout, or this attempt's timers. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Aborted only by the caller or the total timeout: what ends the whole call. */
+  get callSignal(): AbortSignal {
+    return this.callController.signal;
+  }
+
+  /**
+   * Starts a new attempt: a fresh signal when only the previous attempt's first-byte or idle timer fired
+   * (the caller's abort and the total timeout end the call), and the first-byte timer armed again.
+   */
+  restart(): void {
+    if (this.controller.signal.aborted && this.fired !== undefined && this.fired !== 'total') {
+      this.controller = new AbortController();
+      this.fired = undefined;
+    }
+    this.arm('first-byte', this.timeouts.firstByteMs);
+  }
+
+  /** No timer but the total one runs (between attempts, while backing off). */
+  pause(): void {
+    clearTimeout(this.idleTimer);
+  }
+
+  /** Something arrived: from now on, only the idle timeout applies until the next event. */
+  touch(): void {
+    this.arm('idle', this.timeouts.idleMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.totalTimer);
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+  }
+
+  private arm(kind: TimeoutKind, ms: number): void {
+    clearTimeout(this.idleTimer);
+    if (ms > 0) this.idleTimer = setTimeout(() => this.fire(kind), ms);
+  }
+
+  private fire(kind: TimeoutKind): void {
+    if (this.controller.signal.aborted) return;
+    this.fired = kind;
+    this.controller.abort(new Error(`${kind} timeout`));
+    if (kind === 'total') this.callController.abort(new Error('total timeout'));
+  }
+}
