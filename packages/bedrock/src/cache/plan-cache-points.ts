@@ -16,8 +16,6 @@ export interface PlacedCachePoint {
 /** Claude Sonnet's and Opus's smallest cacheable prefix, used when the registry gives none. */
 export const DEFAULT_MIN_CACHE_TOKENS = 1024;
 
-const CACHE_POINT: SystemBlock = { type: 'cache-point' };
-
 /** A place a cache point could close a prefix: the end of the system prompt, or of one message. */
 interface Spot {
   target: 'system' | number;
@@ -132,14 +130,14 @@ function place(request: ChatRequest, spots: Spot[]): { request: ChatRequest; pla
           ? [{ type: 'text', text: request.system }]
           : [...(request.system ?? [])];
       placed.push({ path: `system.${system.length}`, prefixTokens: spot.tokens });
-      next.system = [...system, CACHE_POINT];
+      next.system = [...system, { type: 'cache-point' }];
       continue;
     }
     const index = spot.target;
     const message = request.messages[index]!;
     placed.push({ path: `messages.${index}.content.${message.content.length}`, prefixTokens: spot.tokens });
     next.messages = next.messages.map((m, i) =>
-      i === index ? { ...m, content: [...m.content, CACHE_POINT] } : m,
+      i === index ? { ...m, content: [...m.content, { type: 'cache-point' }] } : m,
     );
   }
   return { request: next, placed };

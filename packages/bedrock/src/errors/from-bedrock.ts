@@ -93,6 +93,13 @@ export function fromBedrockFailure(failure: BedrockFailure): StrataError {
         },
       );
     case 'AccessDeniedException':
+      // Bedrock answers a bad or missing API key with AccessDeniedException; it is an auth problem.
+      if (/authentication failed|api key|authorization header is missing/i.test(message)) {
+        return new AuthenticationError(
+          `Bedrock rejected the API key. Check AWS_BEARER_TOKEN_BEDROCK or the apiKey option (keys expire; short-term keys last 12 hours at most). Bedrock said: ${message}`,
+          base,
+        );
+      }
       return new AccessDeniedError(
         /model/i.test(message)
           ? `Access to this model is not granted. Enable it under Bedrock → Model access in the AWS console for this region, and check that your IAM policy allows bedrock:InvokeModel. Bedrock said: ${message}`
