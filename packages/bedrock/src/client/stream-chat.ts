@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { planCachePoints } from '../cache/index.js';
 import { resolveSources } from '../content/resolve-sources.js';
+import { jsonSchemaTools } from '../content/tool-schemas.js';
 import { estimateCost } from '../cost/estimate-cost.js';
 import { ModelStreamError, type StrataError } from '../errors/strata-error.js';
 import type { ModelInfo } from '../models/model-info.js';
@@ -42,7 +43,11 @@ export async function prepareRequest(
   request: ChatRequest,
   model: ModelInfo,
 ): Promise<ChatRequest> {
-  const loaded = { ...request, messages: await resolveSources(request.messages, request.signal) };
+  const [messages, tools] = await Promise.all([
+    resolveSources(request.messages, request.signal),
+    jsonSchemaTools(request.tools),
+  ]);
+  const loaded = { ...request, messages, ...(tools ? { tools } : {}) };
   const { request: checked, diagnostics } = preflight(loaded, model, ctx.options.preflight ?? 'repair');
   for (const diagnostic of diagnostics) ctx.options.onDiagnostic?.(diagnostic);
   return ctx.options.cache === 'off' ? checked : planCachePoints(checked, model).request;

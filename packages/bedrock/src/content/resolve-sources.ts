@@ -1,4 +1,6 @@
+import { sniffImageFormat } from '../converse/image-format.js';
 import { ValidationError } from '../errors/strata-error.js';
+import { MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES } from '../preflight/media-limits.js';
 import type {
   BinarySource,
   ContentBlock,
@@ -8,9 +10,6 @@ import type {
   ToolResultContent,
 } from '../types/content.js';
 
-/** Bedrock's per-image limit (3.75 MB) and a document's (4.5 MB). */
-export const MAX_IMAGE_BYTES = 3_750_000;
-export const MAX_DOCUMENT_BYTES = 4_500_000;
 const FETCH_TIMEOUT_MS = 15_000;
 
 const IMAGE_TYPES: Record<string, ImageFormat> = {
@@ -20,23 +19,6 @@ const IMAGE_TYPES: Record<string, ImageFormat> = {
   'image/gif': 'gif',
   'image/webp': 'webp',
 };
-
-/** Image format from the first bytes, so a mislabelled file is caught before Bedrock rejects it. */
-export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return 'gif';
-  if (
-    bytes[0] === 0x52 &&
-    bytes[1] === 0x49 &&
-    bytes[2] === 0x46 &&
-    bytes[3] === 0x46 &&
-    bytes[8] === 0x57 &&
-    bytes[9] === 0x45
-  )
-    return 'webp';
-  return undefined;
-}
 
 const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '[::1]' || host.startsWith('127.');

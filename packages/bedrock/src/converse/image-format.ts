@@ -5,7 +5,8 @@
 import { ValidationError } from '../errors/strata-error.js';
 import type { BinarySource, ImageBlock, ImageFormat } from '../types/content.js';
 
-function sniff(head: Uint8Array): ImageFormat | undefined {
+/** The image format from its magic number, so a mislabelled file is caught before Bedrock rejects it. */
+export function sniffImageFormat(head: Uint8Array): ImageFormat | undefined {
   const at = (i: number) => head[i] ?? -1;
   if (at(0) === 0x89 && at(1) === 0x50 && at(2) === 0x4e && at(3) === 0x47) return 'png';
   if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'jpeg';
@@ -26,10 +27,10 @@ const EXTENSIONS: Record<string, ImageFormat> = {
 function formatOfSource(source: BinarySource): ImageFormat | undefined {
   switch (source.type) {
     case 'bytes':
-      return sniff(source.data.subarray(0, 12));
+      return sniffImageFormat(source.data.subarray(0, 12));
     case 'base64':
       // 16 base64 characters are 12 bytes: enough for every signature above.
-      return sniff(new Uint8Array(Buffer.from(source.data.slice(0, 16), 'base64')));
+      return sniffImageFormat(new Uint8Array(Buffer.from(source.data.slice(0, 16), 'base64')));
     case 's3':
       return EXTENSIONS[/\.([a-z0-9]+)$/i.exec(source.uri)?.[1]?.toLowerCase() ?? ''];
     case 'url':

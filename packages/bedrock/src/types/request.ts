@@ -1,9 +1,17 @@
 import type { Message, SystemBlock } from './content.js';
 
-/** A tool the model may call. `inputSchema` is a JSON Schema object (zod schemas are converted). */
+/** A zod 4 schema (anything carrying zod's `_zod` internals); converted to JSON Schema before sending. */
+export type ZodSchemaLike = { readonly _zod: unknown };
+
+/** A tool the model may call: its input as a JSON Schema object, or a zod schema. */
 export interface ToolDefinition {
   name: string;
   description?: string;
+  inputSchema: Record<string, unknown> | ZodSchemaLike;
+}
+
+/** A tool whose schema is JSON Schema: what the codecs send. */
+export interface JsonToolDefinition extends ToolDefinition {
   inputSchema: Record<string, unknown>;
 }
 
