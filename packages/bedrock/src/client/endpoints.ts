@@ -1,8 +1,28 @@
-/** Where each service lives: the option when given, else Bedrock's regional endpoints. */
-export function endpointResolver(options: { endpoint?: string; controlPlaneEndpoint?: string }) {
+/**
+ * Where each service lives: the option when given, else the AWS SDK's endpoint variables
+ * (AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_BEDROCK, AWS_ENDPOINT_URL — the last points both at
+ * one place, which is how the emulator is used), else Bedrock's regional endpoints.
+ */
+export function endpointResolver(
+  options: { endpoint?: string; controlPlaneEndpoint?: string },
+  env = process.env,
+) {
   return (service: 'runtime' | 'control', region: string): string => {
-    if (service === 'runtime') return options.endpoint ?? `https://bedrock-runtime.${region}.amazonaws.com`;
-    return options.controlPlaneEndpoint ?? options.endpoint ?? `https://bedrock.${region}.amazonaws.com`;
+    if (service === 'runtime') {
+      return (
+        options.endpoint ??
+        env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
+        env.AWS_ENDPOINT_URL ??
+        `https://bedrock-runtime.${region}.amazonaws.com`
+      );
+    }
+    return (
+      options.controlPlaneEndpoint ??
+      options.endpoint ??
+      env.AWS_ENDPOINT_URL_BEDROCK ??
+      env.AWS_ENDPOINT_URL ??
+      `https://bedrock.${region}.amazonaws.com`
+    );
   };
 }
 

@@ -1,0 +1,37 @@
+import { type RunningEmulator, startEmulator } from '@strata/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CREDENTIALS, userText } from '../test-support/emulator.js';
+import { createBedrock } from './create-bedrock.js';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, tls: true });
+});
+afterAll(() => emulator.close());
+
+describe('TLS endpoints', () => {
+  it.each([false, true])('trusts a custom CA (allowH2: %s)', async (allowH2) => {
+    const client = createBedrock({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: TEST_CREDENTIALS,
+      ca: emulator.certificate,
+      allowH2,
+    });
+    const result = await client.chat({ model: 'claude-haiku-3', messages: [userText(`secure ${allowH2}`)] });
+    expect(result.message.content).toEqual([{ type: 'text', text: `secure ${allowH2}` }]);
+  });
+
+  it('refuses an untrusted certificate with a clear error', async () => {
+    const client = createBedrock({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: TEST_CREDENTIALS,
+      maxRetries: 0,
+    });
+    await expect(client.chat({ model: 'claude-haiku-3', messages: [userText('x')] })).rejects.toMatchObject({
+      code: 'provider_error',
+      message: expect.stringMatching(/certificate/i),
+    });
+  });
+});
