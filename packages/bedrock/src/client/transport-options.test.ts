@@ -35,3 +35,25 @@ describe('TLS endpoints', () => {
     });
   });
 });
+
+describe('connection reuse', () => {
+  it('many clients for the same endpoint share one keep-alive pool', async () => {
+    const plain = await startEmulator({ port: 0 });
+    try {
+      for (let i = 0; i < 20; i++) {
+        const client = createBedrock({
+          endpoint: plain.url,
+          region: 'us-east-1',
+          credentials: TEST_CREDENTIALS,
+        });
+        await client.chat({ model: 'claude-haiku-3', messages: [userText(`call ${i}`)] });
+      }
+      expect(plain.stats.requests).toBe(20);
+      // undici may open a second socket while the first is being returned to the pool (it does so
+      // against a bare Node server too); what matters is no socket per client or per call.
+      expect(plain.stats.connections).toBeLessThanOrEqual(2);
+    } finally {
+      await plain.close();
+    }
+  });
+});

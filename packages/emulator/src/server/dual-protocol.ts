@@ -77,11 +77,13 @@ export interface DualServer {
 export function createDualServer(
   listener: RequestListener,
   tlsOptions?: tls.SecureContextOptions,
+  onConnection?: () => void,
 ): DualServer {
   const h1 = http.createServer({ keepAliveTimeout: 65_000 }, listener);
   const sessions = new Set<http2.ServerHttp2Session>();
   const sockets = new Set<net.Socket | tls.TLSSocket>();
   const track = (socket: net.Socket | tls.TLSSocket) => {
+    onConnection?.();
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   };

@@ -76,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const recorder = options.record ? new Recorder(options.record.dir, options.record.upstream) : undefined;
   const replayer = options.replay ? await Replayer.load(options.replay) : undefined;
-  const stats: EmulatorStats = { requests: 0, byOperation: {} };
+  const stats: EmulatorStats = { requests: 0, byOperation: {}, connections: 0 };
   const log = options.log;
 
   async function handle(req: ServerRequest, res: ServerResponse): Promise<void> {
@@ -168,6 +168,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       void handle(req, res);
     },
     certificate ? { key: certificate.key, cert: certificate.cert } : undefined,
+    () => {
+      stats.connections++;
+    },
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -187,6 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     resetStats() {
       stats.requests = 0;
       stats.byOperation = {};
+      stats.connections = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

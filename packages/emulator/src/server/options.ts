@@ -45,6 +45,8 @@ export interface EmulatorStats {
   requests: number;
   /** Requests per operation name, e.g. `{ Converse: 3 }`. */
   byOperation: Record<string, number>;
+  /** TCP connections accepted: shows whether clients reuse sockets. */
+  connections: number;
 }
 
 export interface RunningEmulator {
