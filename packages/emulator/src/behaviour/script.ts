@@ -14,6 +14,11 @@ export interface ScriptReply {
 export interface ScriptMatch {
   /** Regex tested against the last user message's text. */
   lastUserText?: string;
+  /**
+   * Regex tested against the text of the tool results in the last user message (joined by newlines);
+   * when given, its groups are the `$1`… of the reply instead of `lastUserText`'s.
+   */
+  lastToolResult?: string;
   /** Regex tested against the model ID of the request (as resolved, e.g. `anthropic.claude-3-haiku…`). */
   model?: string;
   /** Operation name, e.g. `ConverseStream`. */
@@ -50,6 +55,7 @@ export interface ScriptFile {
 export interface CompiledRule {
   rule: ScriptRule;
   pattern?: RegExp;
+  toolResult?: RegExp;
   model?: RegExp;
   fault?: Fault;
   remaining: number;
@@ -96,6 +102,9 @@ export function compileRules(rules: ScriptRule[] = []): CompiledRule[] {
       ...(rule.match?.lastUserText
         ? { pattern: regex(rule.match.lastUserText, `${where}.match.lastUserText`) }
         : {}),
+      ...(rule.match?.lastToolResult
+        ? { toolResult: regex(rule.match.lastToolResult, `${where}.match.lastToolResult`) }
+        : {}),
       ...(rule.match?.model ? { model: regex(rule.match.model, `${where}.match.model`) } : {}),
       ...(fault ? { fault } : {}),
       remaining: rule.times ?? Number.POSITIVE_INFINITY,
@@ -111,6 +120,14 @@ export function lastUserText(view: ConversationView): string {
     if (texts.length > 0) return texts.join('\n');
   }
   return '';
+}
+
+/** The text of the tool results in the last message, when it is the user's. */
+export function lastToolResultText(view: ConversationView): string | undefined {
+  const last = view.messages[view.messages.length - 1];
+  if (last?.role !== 'user') return undefined;
+  const texts = last.blocks.flatMap((b) => (b.kind === 'toolResult' ? [b.text] : []));
+  return texts.length > 0 ? texts.join('\n') : undefined;
 }
 
 export function lastUserHasToolResult(view: ConversationView): boolean {
@@ -142,6 +159,11 @@ export function findRule(
     if (compiled.pattern) {
       const found = compiled.pattern.exec(text);
       if (!found) continue;
+      groups = found.map((g) => g ?? '');
+    }
+    if (compiled.toolResult) {
+      const found = compiled.toolResult.exec(lastToolResultText(view) ?? '');
+      if (!found || lastToolResultText(view) === undefined) continue;
       groups = found.map((g) => g ?? '');
     }
     compiled.remaining--;

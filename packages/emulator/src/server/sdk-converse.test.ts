@@ -27,6 +27,7 @@ beforeAll(async () => {
           },
         },
         { match: { lastUserText: 'list issues' }, reply: { toolCalls: [{ name: 'list_issues' }] } },
+        { match: { lastToolResult: '"sky":"(\\w+)"' }, reply: { text: 'The sky is $1.' } },
         { match: { hasToolResult: true }, reply: { text: 'It is sunny.' } },
       ],
     },
@@ -152,7 +153,7 @@ describe.each(TRANSPORTS)('the official runtime client over %s', (transport) => 
         ],
       }),
     );
-    expect(second.output?.message?.content?.[0]?.text).toBe('It is sunny.');
+    expect(second.output?.message?.content?.[0]?.text).toBe('The sky is clear.');
   });
 
   it('streams reasoning with a signature when thinking is enabled', async () => {
