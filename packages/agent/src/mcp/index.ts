@@ -1,0 +1,2 @@
+export type { McpServerConfig } from './mcp-config.js';
+export { McpToolSource, type McpToolSourceOptions } from './tool-source.js';
