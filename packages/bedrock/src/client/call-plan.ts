@@ -10,8 +10,8 @@ import { modelPath } from './endpoints.js';
 
 /** One stream decoder, whichever wire format: fed frames, it yields ChatEvents. */
 export interface FrameDecoder {
-  event(type: string, payload: Uint8Array): ChatEvent[];
-  exception(type: string, payload: Uint8Array): StrataError;
+  event(type: string, payload: Buffer): ChatEvent[];
+  exception(type: string, payload: Buffer): StrataError;
   finish(): StreamEnd;
   snapshot(): PartialOutput;
 }
@@ -24,8 +24,7 @@ export interface CallPlan {
   decoder(options: StreamDecoderOptions): FrameDecoder;
 }
 
-const decoder = new TextDecoder();
-const parse = (payload: Uint8Array): unknown => JSON.parse(decoder.decode(payload));
+const parse = (payload: Buffer): unknown => JSON.parse(payload.toString('utf8'));
 
 /**
  * How to send one request to one model: ConverseStream, or the family's native

@@ -66,3 +66,34 @@ describe('EventStreamSplitter', () => {
     expect(splitter.pending).toBe(10);
   });
 });
+
+describe('the frame decoder against @smithy/eventstream-codec', () => {
+  it('reads every header type and payload the reference encoder writes', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.integer({ min: -32768, max: 32767 }),
+        fc.boolean(),
+        (eventType, payload, short, flag) => {
+          const bytes = codec.encode({
+            headers: {
+              ':message-type': { type: 'string', value: 'event' },
+              ':event-type': { type: 'string', value: eventType },
+              flag: { type: 'boolean', value: flag },
+              n: { type: 'short', value: short },
+              big: { type: 'long', value: { bytes: new Uint8Array(8) } as never },
+              blob: { type: 'binary', value: new Uint8Array([1, 2, 3]) },
+              when: { type: 'timestamp', value: new Date(0) },
+              id: { type: 'uuid', value: '123e4567-e89b-12d3-a456-426614174000' },
+            },
+            body: payload,
+          });
+          const [message] = new EventStreamSplitter().push(bytes);
+          expect(message?.type).toBe(eventType);
+          expect(new Uint8Array(message?.payload ?? [])).toEqual(payload);
+        },
+      ),
+    );
+  });
+});
