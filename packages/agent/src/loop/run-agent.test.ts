@@ -400,3 +400,17 @@ describe('runAgent', () => {
     expect(h.emulator.stats.requests).toBe(0);
   });
 });
+
+describe('runAgent without tools', () => {
+  it('chats with a model that has no tool support when no tools are offered', async () => {
+    const done = await runAgent({
+      bedrock: h.bedrock,
+      model: 'amazon.titan-text-express-v1',
+      messages: ask('plain chat'),
+      workspace: h.workspace,
+      tools: [],
+    }).result();
+    expect(done.stopReason).toBe('end_turn');
+    expect(done.messages.at(-1)?.content).toEqual([{ type: 'text', text: 'plain chat' }]);
+  });
+});

@@ -84,7 +84,8 @@ async function* agentLoop(
 ): AsyncGenerator<AgentEvent, void, undefined> {
   checkPolicy(options.policy);
   const model = await options.bedrock.resolveModel(options.model);
-  if (!model.capabilities.tools) {
+  const offersTools = (options.tools ?? builtinTools()).length > 0 || (options.mcpServers?.length ?? 0) > 0;
+  if (offersTools && !model.capabilities.tools) {
     throw new ValidationError(
       `${options.model} (${model.name}) does not support tool use, so it cannot run the agent. Pick a model with tools, such as claude-sonnet-3.5 or nova-pro.`,
       {
@@ -116,7 +117,15 @@ async function* agentLoop(
       for await (const event of options.bedrock.stream({
         model: options.model,
         messages: state.messages,
-        tools: tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })),
+        ...(tools.length > 0
+          ? {
+              tools: tools.map((t) => ({
+                name: t.name,
+                description: t.description,
+                inputSchema: t.inputSchema,
+              })),
+            }
+          : {}),
         signal,
         ...(options.system !== undefined ? { system: options.system } : {}),
         ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
