@@ -31,7 +31,7 @@ export interface BedrockOptions {
   cache?: CachePolicy;
   /** An undici dispatcher to send through, instead of the shared keep-alive pool. */
   dispatcher?: Dispatcher;
-  /** Negotiate HTTP/2 on https endpoints. */
+  /** Negotiate HTTP/2 on https endpoints (default true: it measured faster with many streams). */
   allowH2?: boolean;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | string[];

@@ -102,13 +102,17 @@ export function createDualServer(
       listener,
     );
     h2.on('session', onSession);
-    h2.on('secureConnection', track);
+    h2.on('secureConnection', (socket: tls.TLSSocket) => {
+      socket.setNoDelay(true);
+      track(socket);
+    });
     return { server: h2, closeAll };
   }
 
   const h2 = http2.createServer({}, listener);
   h2.on('session', onSession);
-  const server = net.createServer((socket) => {
+  // No Nagle: stream events are small writes that must leave at once, not wait for a delayed ACK.
+  const server = net.createServer({ noDelay: true }, (socket) => {
     track(socket);
     socket.once('data', (head: Buffer) => {
       socket.pause();
