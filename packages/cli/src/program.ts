@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { emulatorCommand } from './commands/emulator.js';
+import { serveCommand } from './commands/serve.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -15,8 +16,10 @@ export function createProgram(): Command {
       `
 Examples:
   $ strata emulator                     a local Bedrock on http://127.0.0.1:4010 (no AWS account needed)
-  $ strata emulator --port 0 --script rules.json`,
+  $ strata emulator --port 0 --script rules.json
+  $ strata serve                        the web chat and API on http://127.0.0.1:8080`,
     );
   program.addCommand(emulatorCommand());
+  program.addCommand(serveCommand());
   return program;
 }

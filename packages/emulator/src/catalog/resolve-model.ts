@@ -18,6 +18,11 @@ export interface ResolveContext {
   /** The Region the request was made in: it decides which geography's profiles it may use. */
   region: string;
   catalog: Catalog;
+  /**
+   * The call invokes nothing (CountTokens): a profile-only model may be named by its bare ID, since
+   * no on-demand capacity is used.
+   */
+  noInvocation?: boolean;
 }
 
 /** Resources a model identifier may name that the emulator never holds: always "not found". */
@@ -58,7 +63,7 @@ function fromId(id: string, ctx: ResolveContext): ResolvedModel {
   const profile = ctx.catalog.profilesById.get(id);
   if (profile) return throughProfile(profile, ctx);
   const model = ctx.catalog.modelsById.get(id);
-  if (model) return onDemand(model);
+  if (model) return ctx.noInvocation ? { model } : onDemand(model);
   throw MODEL_ID.test(id) ? modelNotFound() : invalidModelIdentifier();
 }
 
@@ -70,7 +75,7 @@ function fromArn(arn: string, ctx: ResolveContext): ResolvedModel {
       if (parts.accountId !== '' || !MODEL_ID.test(parts.resourceId)) throw invalidModelIdentifier();
       const model = ctx.catalog.modelsById.get(parts.resourceId);
       if (!model) throw modelNotFound();
-      return onDemand(model);
+      return ctx.noInvocation ? { model } : onDemand(model);
     }
     case 'inference-profile':
     case 'application-inference-profile': {

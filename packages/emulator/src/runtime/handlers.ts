@@ -26,8 +26,12 @@ export interface RuntimeCall {
   startedAt: number;
 }
 
-function resolve(ctx: RuntimeContext, input: Json): FoundationModelEntry {
-  return resolveModelIdentifier(String(input.modelId), { region: ctx.region, catalog: ctx.catalog }).model;
+function resolve(ctx: RuntimeContext, input: Json, noInvocation = false): FoundationModelEntry {
+  return resolveModelIdentifier(String(input.modelId), {
+    region: ctx.region,
+    catalog: ctx.catalog,
+    noInvocation,
+  }).model;
 }
 
 /** Checks the model can take this request at all: tools, streaming, context window. */
@@ -151,7 +155,7 @@ export function invokeModelWithResponseStream(ctx: RuntimeContext, call: Runtime
 const countsTokens = (model: FoundationModelEntry): boolean => model.family === 'anthropic-messages';
 
 export function countTokens(ctx: RuntimeContext, call: RuntimeCall): RuntimeResult {
-  const model = resolve(ctx, call.input);
+  const model = resolve(ctx, call.input, true);
   if (!countsTokens(model)) {
     throw validationError("The provided model doesn't support counting tokens.");
   }

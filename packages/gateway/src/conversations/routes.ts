@@ -1,0 +1,287 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from '../server/http-errors.js';
+import type { Conversation } from '../storage/types.js';
+import { imageMediaTypes } from './history.js';
+import { runTurn, type TurnDeps } from './run-turn.js';
+import { openSse, writeSse } from './sse.js';
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+const conversationSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    model: { type: 'string' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+} as const;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The API key that authenticated the request; null when the gateway runs open. */
+    apiKeyId: string | null;
+  }
+}
+
+/** The conversation, if it exists and belongs to the caller's key; 404 otherwise (never 403: ids are not disclosed). */
+async function owned(deps: TurnDeps, request: FastifyRequest, id: string): Promise<Conversation> {
+  const conversation = await deps.store.conversations.get(id);
+  if (!conversation || conversation.apiKeyId !== request.apiKeyId)
+    throw new HttpError(404, 'not_found', `No conversation ${id}.`);
+  return conversation;
+}
+
+const publicConversation = ({ apiKeyId: _key, ...rest }: Conversation) => rest;
+
+export function registerConversationRoutes(
+  app: FastifyInstance,
+  deps: TurnDeps & { resolveModel(id: string): Promise<unknown> },
+): void {
+  app.post<{ Body: { title?: string; model: string } }>(
+    '/api/conversations',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['model'],
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', maxLength: 200 },
+            model: { type: 'string', minLength: 1, maxLength: 300 },
+          },
+        },
+        response: { 201: conversationSchema },
+      },
+    },
+    async (request, reply) => {
+      // Resolving first makes a bad model a clear 404 now rather than a failed turn later.
+      await deps.resolveModel(request.body.model);
+      const conversation = await deps.store.conversations.create({
+        title: request.body.title?.trim() || 'New conversation',
+        model: request.body.model,
+        apiKeyId: request.apiKeyId,
+      });
+      return reply.code(201).send(publicConversation(conversation));
+    },
+  );
+
+  app.get(
+    '/api/conversations',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { conversations: { type: 'array', items: conversationSchema } },
+          },
+        },
+      },
+    },
+    async (request) => ({
+      conversations: (await deps.store.conversations.list({ apiKeyId: request.apiKeyId })).map(
+        publicConversation,
+      ),
+    }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/conversations/:id',
+    { schema: { params: idParams } },
+    async (request) => {
+      const conversation = await owned(deps, request, request.params.id);
+      const messages = await deps.store.messages.list(conversation.id);
+      return {
+        conversation: publicConversation(conversation),
+        messages,
+        live: deps.live.isLive(conversation.id),
+      };
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: { title?: string; model?: string } }>(
+    '/api/conversations/:id',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            model: { type: 'string', minLength: 1, maxLength: 300 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await owned(deps, request, request.params.id);
+      if (request.body.model) await deps.resolveModel(request.body.model);
+      const updated = await deps.store.conversations.update(request.params.id, request.body);
+      return publicConversation(updated as Conversation);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/conversations/:id',
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      await owned(deps, request, request.params.id);
+      deps.live.abort(request.params.id);
+      await deps.store.conversations.delete(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { text: string; images?: { mediaType: string; data: string }[] };
+  }>(
+    '/api/conversations/:id/messages',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: {
+            text: { type: 'string', minLength: 1, maxLength: 200_000 },
+            images: {
+              type: 'array',
+              maxItems: 20,
+              items: {
+                type: 'object',
+                required: ['mediaType', 'data'],
+                additionalProperties: false,
+                properties: {
+                  mediaType: { type: 'string', enum: imageMediaTypes },
+                  data: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9+/=\\s]+$' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const conversation = await owned(deps, request, request.params.id);
+      if (deps.live.isLive(conversation.id))
+        throw new HttpError(
+          409,
+          'turn_in_progress',
+          'A turn is already running in this conversation; wait for it or abort it.',
+        );
+      reply.hijack();
+      const res = reply.raw;
+      openSse(res);
+      // The turn goes on if the client leaves: it is stored, and the client can resume from its last id.
+      await runTurn(deps, conversation, request.body, request.apiKeyId, (event) =>
+        writeSse(res, event.event, event.data, event.seq),
+      );
+      res.end();
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { after?: number } }>(
+    '/api/conversations/:id/events',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { after: { type: 'integer', minimum: 0 } } },
+      },
+    },
+    async (request, reply) => followEvents(deps, request, reply),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/conversations/:id/abort',
+    { schema: { params: idParams } },
+    async (request) => {
+      await owned(deps, request, request.params.id);
+      return { aborted: deps.live.abort(request.params.id) };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { decision: 'allow' | 'deny' | 'always'; reason?: string } }>(
+    '/api/approvals/:id',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        body: {
+          type: 'object',
+          required: ['decision'],
+          additionalProperties: false,
+          properties: {
+            decision: { type: 'string', enum: ['allow', 'deny', 'always'] },
+            reason: { type: 'string', maxLength: 1000 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const conversationId = deps.live.approvalConversation(request.params.id);
+      if (!conversationId)
+        throw new HttpError(
+          404,
+          'not_found',
+          `No pending approval ${request.params.id} (it may have been answered, or the turn ended).`,
+        );
+      await owned(deps, request, conversationId);
+      const { decision, reason } = request.body;
+      deps.live.answer(
+        request.params.id,
+        decision === 'deny' ? { decision, ...(reason ? { reason } : {}) } : { decision },
+      );
+      return { ok: true };
+    },
+  );
+}
+
+/** Replays the stored events after `after` (or Last-Event-ID), then follows the live turn until it ends. */
+async function followEvents(
+  deps: TurnDeps,
+  request: FastifyRequest<{ Params: { id: string }; Querystring: { after?: number } }>,
+  reply: FastifyReply,
+): Promise<void> {
+  const conversation = await owned(deps, request, request.params.id);
+  const header = Number(request.headers['last-event-id']);
+  let after = request.query.after ?? (Number.isInteger(header) ? header : 0);
+  reply.hijack();
+  const res = reply.raw;
+  openSse(res);
+  let ended = false;
+  const queue: Parameters<Parameters<typeof deps.live.subscribe>[1]>[0][] = [];
+  const unsubscribe = deps.live.subscribe(conversation.id, (event) => queue.push(event));
+  try {
+    for (const event of await deps.store.events.listAfter(conversation.id, after)) {
+      writeSse(res, event.event, event.data, event.seq);
+      after = event.seq;
+    }
+    if (!deps.live.isLive(conversation.id)) return;
+    await new Promise<void>((resolve) => {
+      const drain = () => {
+        for (const event of queue.splice(0)) {
+          if (event.seq <= after) continue;
+          writeSse(res, event.event, event.data, event.seq);
+          after = event.seq;
+          if (event.event === 'done') ended = true;
+        }
+        if (ended || !deps.live.isLive(conversation.id) || res.destroyed) resolve();
+        else setTimeout(drain, 25);
+      };
+      drain();
+    });
+  } finally {
+    unsubscribe();
+    res.end();
+  }
+}

@@ -1,0 +1,2 @@
+export type { CompatDeps, UsageReport } from '../compat/deps.js';
+export { registerOpenAiRoutes } from './routes.js';

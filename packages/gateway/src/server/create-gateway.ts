@@ -1,0 +1,195 @@
+import type { AddressInfo } from 'node:net';
+import { type AgentTool, builtinTools } from '@strata/agent';
+import { type Bedrock, StrataError } from '@strata/bedrock';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAnthropicRoutes } from '../anthropic/index.js';
+import { LiveTurns } from '../conversations/live-turns.js';
+import { registerConversationRoutes } from '../conversations/routes.js';
+import { GatewayMetrics } from '../observability/metrics.js';
+import { registerOpenAiRoutes } from '../openai/index.js';
+import { registerAppRoutes } from '../routes/app-routes.js';
+import type { Store } from '../storage/types.js';
+import { keyCheck, presentedKey } from './api-keys.js';
+import { errorBody } from './http-errors.js';
+import { registerStaticWeb } from './static-web.js';
+
+export interface GatewayOptions {
+  store: Store;
+  bedrock: Bedrock;
+  /** The directory the agent's file tools and Bash work in. */
+  workspace: string;
+  /** Whether the Bedrock behind it is the emulator (shown in the UI and the start line). */
+  emulator?: boolean;
+  /** Keys accepted in addition to those stored with `strata keys create`. */
+  apiKeys?: string[];
+  tools?: AgentTool[];
+  system?: string;
+  /** Where the built web page is; default none (API only). */
+  webRoot?: string;
+  /** Origins allowed by CORS; off by default. */
+  corsOrigins?: string[];
+  /** Largest request body, bytes. Default 30 MB (images are base64 in JSON). */
+  bodyLimit?: number;
+  logger?: boolean;
+  version?: string;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  metrics: GatewayMetrics;
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Headers and fields that must never reach a log line. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers["api-key"]',
+  'req.headers.cookie',
+  '*.secretAccessKey',
+  '*.sessionToken',
+  '*.apiKey',
+];
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? 30 * 1024 * 1024,
+    logger: options.logger ? { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    disableRequestLogging: !options.logger,
+    // Unknown members are refused, not silently dropped: a typo in a setting should say so.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  // A SQLite gateway is alone on its file: a turn still "streaming" there died with an earlier process.
+  if (options.store.dialect === 'sqlite')
+    await options.store.messages.failInterrupted('The gateway stopped during this turn.');
+  const metrics = new GatewayMetrics();
+  const keys = await keyCheck(options.store, options.apiKeys ?? []);
+  const live = new LiveTurns();
+  const version = options.version ?? '0.1.0';
+
+  app.decorateRequest('apiKeyId', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.url;
+    if (!url.startsWith('/api/') && !url.startsWith('/v1/')) return;
+    if (options.corsOrigins?.length) {
+      const origin = request.headers.origin;
+      if (origin && options.corsOrigins.includes(origin))
+        reply.header('access-control-allow-origin', origin).header('vary', 'origin');
+    }
+    if (keys.open) return;
+    const id = await keys.identify(presentedKey(request.headers));
+    if (!id) {
+      return reply.code(401).send({
+        error: {
+          code: 'authentication_error',
+          message: 'A valid API key is required: send Authorization: Bearer <key>.',
+        },
+      });
+    }
+    request.apiKeyId = id;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = errorBody(error);
+    metrics.errors.inc({ code: body.error.code });
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof StrataError && error.code === 'rate_limited') {
+      const after = (error as StrataError & { retryAfterMs?: number }).retryAfterMs;
+      if (after !== undefined) reply.header('retry-after', String(Math.ceil(after / 1000)));
+    }
+    return reply.code(status).send(body);
+  });
+
+  const onUsage = async (record: {
+    source: 'openai' | 'anthropic';
+    model: string;
+    usage: {
+      inputTokens: number;
+      outputTokens: number;
+      cacheReadInputTokens: number;
+      cacheWriteInputTokens: number;
+    };
+    costUsd: number;
+    apiKeyId: string | null;
+  }) => {
+    metrics.spent(record.model, record.usage.inputTokens, record.usage.outputTokens, record.costUsd);
+    await options.store.usage.record({
+      conversationId: null,
+      apiKeyId: record.apiKeyId,
+      source: record.source,
+      model: record.model,
+      inputTokens: record.usage.inputTokens,
+      outputTokens: record.usage.outputTokens,
+      cacheReadInputTokens: record.usage.cacheReadInputTokens,
+      cacheWriteInputTokens: record.usage.cacheWriteInputTokens,
+      costUsd: record.costUsd,
+    });
+  };
+  const compat = {
+    bedrock: options.bedrock,
+    onUsage,
+    apiKeyIdOf: (request: { apiKeyId: string | null }) => request.apiKeyId,
+    listModels: async () =>
+      (await import('@strata/bedrock')).REGISTRY.flatMap((m) =>
+        [m.id, ...m.aliases].map((id) => ({ id, ownedBy: m.provider })),
+      ),
+  };
+
+  registerAppRoutes(app, {
+    store: options.store,
+    bedrock: options.bedrock,
+    emulator: options.emulator ?? false,
+    version,
+  });
+  registerConversationRoutes(app, {
+    store: options.store,
+    bedrock: options.bedrock,
+    live,
+    workspace: options.workspace,
+    tools: options.tools ?? builtinTools(),
+    ...(options.system ? { system: options.system } : {}),
+    resolveModel: (id) => options.bedrock.resolveModel(id),
+    onTurnEnd: (t) => metrics.spent(t.model, t.inputTokens, t.outputTokens, t.costUsd),
+  });
+  await app.register(async (scope) => {
+    registerOpenAiRoutes(scope, compat);
+    registerAnthropicRoutes(scope, compat);
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    const checks: Record<string, string> = {};
+    try {
+      await options.store.ping();
+      checks.database = 'ok';
+    } catch (error) {
+      checks.database = (error as Error).message;
+    }
+    const health = await options.bedrock
+      .health()
+      .catch((error: Error) => ({ reachable: false, error: error.message }));
+    checks.bedrock = health.reachable ? 'ok' : `unreachable: ${'error' in health ? health.error : ''}`;
+    const ok = Object.values(checks).every((c) => c === 'ok');
+    return reply.code(ok ? 200 : 503).send({ ok, checks });
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  if (options.webRoot) registerStaticWeb(app, options.webRoot);
+
+  return {
+    app,
+    metrics,
+    async listen(port, host) {
+      await app.listen({ port, host });
+      const address = app.server.address() as AddressInfo;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Dialect } from './schema.js';
+
+/** Moves JSON values in and out of a column: jsonb on PostgreSQL, text on SQLite. */
+export interface JsonCodec {
+  encode(value: unknown): string;
+  decode(raw: unknown): unknown;
+}
+
+export function jsonCodec(dialect: Dialect): JsonCodec {
+  return {
+    // Always text in: `pg` would turn a JS array into a PostgreSQL array literal, not JSON.
+    encode: (value) => JSON.stringify(value ?? null),
+    // pg parses jsonb itself, and a parsed JSON string must not be parsed a second time.
+    decode: dialect === 'postgres' ? (raw) => raw : (raw) => JSON.parse(raw as string),
+  };
+}

@@ -1,0 +1,146 @@
+import type { ContentBlock, Usage } from '@strata/bedrock';
+
+/** The gateway's persistent records. Timestamps are ISO-8601 strings (UTC) on both databases. */
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** What the user picked: anything `resolveModel` accepts. */
+  model: string;
+  /** The API key that owns it; null when the gateway runs without keys. */
+  apiKeyId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MessageStatus = 'complete' | 'streaming' | 'aborted' | 'failed';
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  /** Order within the conversation, from 1. */
+  seq: number;
+  role: 'user' | 'assistant';
+  content: ContentBlock[];
+  status: MessageStatus;
+  /** The turn this message belongs to (a user message and the assistant reply share one). */
+  turnId: string;
+  usage: Usage | null;
+  costUsd: number | null;
+  /** The model actually invoked for an assistant message. */
+  model: string | null;
+  error: string | null;
+  createdAt: string;
+}
+
+/** One Server-Sent Event of a turn, kept so a reconnecting client can resume (`Last-Event-ID`). */
+export interface StoredEvent {
+  conversationId: string;
+  turnId: string;
+  /** Increasing per conversation, from 1: the SSE `id`. */
+  seq: number;
+  event: string;
+  data: unknown;
+  createdAt: string;
+}
+
+export interface UsageRecord {
+  id: string;
+  conversationId: string | null;
+  apiKeyId: string | null;
+  /** Which surface spent it: the chat app, or the OpenAI / Anthropic compatible APIs. */
+  source: 'app' | 'openai' | 'anthropic';
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheWriteInputTokens: number;
+  costUsd: number;
+  createdAt: string;
+}
+
+export interface UsageRow {
+  /** The group: a conversation id, a model id, or a day `YYYY-MM-DD`. */
+  key: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheWriteInputTokens: number;
+  costUsd: number;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  /** SHA-256 (hex) of the key; the key itself is never stored. */
+  hash: string;
+  /** The first characters of the key, to tell keys apart in lists. */
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The storage the gateway runs on: SQLite (the default) or PostgreSQL, same behaviour. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  conversations: {
+    create(input: { title: string; model: string; apiKeyId: string | null }): Promise<Conversation>;
+    get(id: string): Promise<Conversation | undefined>;
+    /** Newest first; only the key's own when `apiKeyId` is given (null: those created without a key). */
+    list(filter: { apiKeyId: string | null; limit?: number }): Promise<Conversation[]>;
+    update(id: string, patch: { title?: string; model?: string }): Promise<Conversation | undefined>;
+    /** Deletes the conversation with its messages and events; usage records stay (the bill does not change). */
+    delete(id: string): Promise<boolean>;
+  };
+  messages: {
+    /** Appends with the next `seq`, atomically (two gateways may append to one conversation). */
+    append(input: Omit<StoredMessage, 'id' | 'seq' | 'createdAt'>): Promise<StoredMessage>;
+    update(
+      id: string,
+      patch: Partial<Pick<StoredMessage, 'content' | 'status' | 'usage' | 'costUsd' | 'model' | 'error'>>,
+    ): Promise<void>;
+    list(conversationId: string): Promise<StoredMessage[]>;
+    /**
+     * Marks every message still `streaming` as `failed` with `reason`; returns how many. For a gateway
+     * that is the only one on its database (SQLite), at start-up: no turn of a previous process can
+     * still be running.
+     */
+    failInterrupted(reason: string): Promise<number>;
+  };
+  events: {
+    /** Appends with the next `seq` for the conversation, atomically; returns the stored event. */
+    append(input: {
+      conversationId: string;
+      turnId: string;
+      event: string;
+      data: unknown;
+    }): Promise<StoredEvent>;
+    /** Events with `seq` greater than `afterSeq`, in order (optionally one turn's only). */
+    listAfter(conversationId: string, afterSeq: number, turnId?: string): Promise<StoredEvent[]>;
+  };
+  usage: {
+    record(input: Omit<UsageRecord, 'id' | 'createdAt'>): Promise<UsageRecord>;
+    /** Totals grouped by conversation, model or UTC day, since a time, for one key or all. */
+    report(query: {
+      by: 'conversation' | 'model' | 'day';
+      since?: string;
+      apiKeyId?: string | null;
+    }): Promise<UsageRow[]>;
+  };
+  keys: {
+    create(input: { name: string; hash: string; prefix: string }): Promise<ApiKeyRecord>;
+    list(): Promise<ApiKeyRecord[]>;
+    revoke(id: string): Promise<boolean>;
+    /** Only keys not revoked. */
+    findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  };
+  settings: {
+    /** Settings are one JSON document per scope (an API key id, or `global`). */
+    get(scope: string): Promise<Record<string, unknown>>;
+    put(scope: string, value: Record<string, unknown>): Promise<void>;
+  };
+  /** Throws when the database cannot answer (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
