@@ -9,7 +9,10 @@ import { type Harness, startGateway, testTargets } from '../test-support/gateway
 /** Debian's Chromium (CI installs it); playwright-core never downloads a browser. */
 const CHROMIUM = process.env.STRATA_TEST_CHROMIUM ?? '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
-const SCREENSHOT = fileURLToPath(new URL('../../../../docs/screenshots/web-chat.png', import.meta.url));
+/** docs/ gets a new screenshot only when asked (STRATA_UPDATE_SCREENSHOTS=1), so test runs leave the tree clean. */
+const SCREENSHOT = process.env.STRATA_UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../../../docs/screenshots/web-chat.png', import.meta.url))
+  : join(tmpdir(), `strata-web-chat-${process.pid}.png`);
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 

@@ -48,11 +48,11 @@ export function conversationsRepository({ db }: StoreContext): Store['conversati
       return (await query.execute()).map(toConversation);
     },
 
+    // Always moves `updatedAt`, so an empty patch marks activity (the end of a turn).
     async update(id, patch) {
       const set: { title?: string; model?: string } = {};
       if (patch.title !== undefined) set.title = patch.title;
       if (patch.model !== undefined) set.model = patch.model;
-      if (Object.keys(set).length === 0) return this.get(id);
       const row = await db
         .updateTable('conversations')
         .set({ ...set, updated_at: now() })

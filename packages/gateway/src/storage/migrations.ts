@@ -4,10 +4,13 @@ import type { Database, Dialect } from './schema.js';
 /**
  * The schema as code, applied at start. Names sort in the order they run; a released migration is
  * never edited, only followed by a new one. Column types differ only where the databases do:
- * jsonb and double precision on PostgreSQL, text and real on SQLite.
+ * json and double precision on PostgreSQL, text and real on SQLite.
+ *
+ * json, not jsonb: jsonb refuses the escape \u0000, which model and tool output can contain, and
+ * nothing queries inside these documents; json keeps the text as sent and still checks it is JSON.
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  const json = dialect === 'postgres' ? sql`jsonb` : sql`text`;
+  const json = dialect === 'postgres' ? sql`json` : sql`text`;
   const real = dialect === 'postgres' ? 'double precision' : 'real';
   return {
     '0001_initial': {

@@ -4,7 +4,7 @@ import type { MessageStatus, UsageRecord } from './types.js';
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 text on both databases, so they compare and
  * sort as strings. JSON columns are written as JSON text and read back as whatever the driver returns
- * (a string from SQLite, a parsed value from PostgreSQL's jsonb); `json.ts` evens that out.
+ * (a string from SQLite, a parsed value from PostgreSQL's json type); `json.ts` evens that out.
  */
 type Json = ColumnType<unknown, string, string>;
 type NullableJson = ColumnType<unknown, string | null, string | null>;

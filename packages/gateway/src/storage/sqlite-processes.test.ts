@@ -42,12 +42,17 @@ function child(args: string[]) {
 /** Starts two children, lets them past their `ready` barrier together, and waits for both to exit. */
 async function together(args: string[]): Promise<ChildResult[]> {
   const children = [child(args), child(args)];
-  await Promise.all(children.map((c) => c.ready));
+  const failedEarly = (c: (typeof children)[number]) =>
+    c.exited.then((result) =>
+      Promise.reject(new Error(`child exited before it was ready: ${result.stderr}`)),
+    );
+  await Promise.all(children.map((c) => Promise.race([c.ready, failedEarly(c)])));
   for (const c of children) c.go();
   return Promise.all(children.map((c) => c.exited));
 }
 
-describe('SQLite across processes', () => {
+// Each child transpiles the store's sources at start-up, which is slow on a busy machine.
+describe('SQLite across processes', { timeout: 60_000 }, () => {
   let database: TestDatabase;
   let path: string;
 

@@ -123,14 +123,13 @@ describe.each(testDialects())('store on $name', (dialect) => {
       expect(renamed).toMatchObject({ id: first.id, title: 'Renamed', model: 'claude-haiku' });
       expect(renamed!.updatedAt > first.updatedAt).toBe(true);
       expect(await store.conversations.get(first.id)).toEqual(renamed);
-      expect(await store.conversations.update(first.id, { model: 'nova' })).toMatchObject({
-        title: 'Renamed',
-        model: 'nova',
-      });
-      expect(await store.conversations.update(first.id, {})).toMatchObject({
-        title: 'Renamed',
-        model: 'nova',
-      });
+      const remodelled = await store.conversations.update(first.id, { model: 'nova' });
+      expect(remodelled).toMatchObject({ title: 'Renamed', model: 'nova' });
+      await sleep(5);
+      // An empty patch only marks activity.
+      const touched = await store.conversations.update(first.id, {});
+      expect(touched).toMatchObject({ title: 'Renamed', model: 'nova' });
+      expect(touched!.updatedAt > remodelled!.updatedAt).toBe(true);
       expect(await store.conversations.update('missing', { title: 'x' })).toBeUndefined();
 
       const listed = await store.conversations.list({ apiKeyId: null });
@@ -178,7 +177,10 @@ describe.each(testDialects())('store on $name', (dialect) => {
         model: 'm',
         apiKeyId: null,
       });
-      const question = await store.messages.append(userMessage(conversationId, 'Zürich? 東京? 🚀'));
+      // Includes NUL, which PostgreSQL's jsonb would refuse.
+      const question = await store.messages.append(
+        userMessage(conversationId, 'Zürich? 東京? 🚀 \u0000 \\u0000'),
+      );
       expect(question).toMatchObject({
         conversationId,
         seq: 1,
@@ -235,6 +237,26 @@ describe.each(testDialects())('store on $name', (dialect) => {
       );
     });
 
+    it('fails every message left streaming by a process that died', async () => {
+      const a = await store.conversations.create({ title: 'a', model: 'm', apiKeyId: null });
+      const b = await store.conversations.create({ title: 'b', model: 'm', apiKeyId: null });
+      await store.messages.append(userMessage(a.id));
+      const streaming = { role: 'assistant' as const, content: [], status: 'streaming' as const };
+      await store.messages.append({ ...userMessage(a.id), ...streaming });
+      await store.messages.append({ ...userMessage(b.id), ...streaming });
+
+      expect(await store.messages.failInterrupted('The gateway stopped.')).toBe(2);
+      const statuses = [...(await store.messages.list(a.id)), ...(await store.messages.list(b.id))].map(
+        (m) => [m.status, m.error],
+      );
+      expect(statuses).toEqual([
+        ['complete', null],
+        ['failed', 'The gateway stopped.'],
+        ['failed', 'The gateway stopped.'],
+      ]);
+      expect(await store.messages.failInterrupted('again')).toBe(0);
+    });
+
     it('numbers 50 concurrent appends 1..50, from one store and from two', async () => {
       const { id } = await store.conversations.create({ title: 't', model: 'm', apiKeyId: null });
       const appended = await Promise.all(
@@ -261,7 +283,14 @@ describe.each(testDialects())('store on $name', (dialect) => {
     it('appends per conversation and lists after a seq, optionally for one turn', async () => {
       const a = await store.conversations.create({ title: 'a', model: 'm', apiKeyId: null });
       const b = await store.conversations.create({ title: 'b', model: 'm', apiKeyId: null });
-      const data = [{ text: 'Hi' }, 'plain string', 42, null, ['x', { y: true }], { delta: { text: 'é🚀' } }];
+      const data = [
+        { text: 'Hi' },
+        'plain string',
+        42,
+        null,
+        ['x', { y: true }],
+        { delta: { text: 'é🚀\u0000' } },
+      ];
       for (const [i, value] of data.entries()) {
         await store.events.append({
           conversationId: a.id,
