@@ -22,7 +22,7 @@ const AWS_VARS = [
   'AWS_EC2_METADATA_DISABLED',
 ];
 const saved = Object.fromEntries(AWS_VARS.map((k) => [k, process.env[k]]));
-const API_KEY = 'ABSKc3RyYXRhLXRlc3Qta2V5LTEyMzQ1Ng==';
+const API_KEY = 'ABSKEXAMPLEstratatestkey0001';
 
 let emulator: RunningEmulator;
 let euEmulator: RunningEmulator;
@@ -137,12 +137,12 @@ describe('credential sources', () => {
   it('a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK, and a wrong one is refused', async () => {
     process.env.AWS_BEARER_TOKEN_BEDROCK = API_KEY;
     expect(await ok(createBedrock({ endpoint: emulator.url, region: 'us-east-1' }))).toHaveLength(1);
-    process.env.AWS_BEARER_TOKEN_BEDROCK = 'ABSKd3Jvbmcta2V5LW5vdC1hY2NlcHRlZA==';
+    process.env.AWS_BEARER_TOKEN_BEDROCK = 'ABSKEXAMPLEwrongkeyrefused01';
     const error = await createBedrock({ endpoint: emulator.url, region: 'us-east-1' })
       .chat(hello)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).not.toContain('d3Jvbmcta2V5');
+    expect((error as Error).message).not.toContain('wrongkeyrefused');
   });
 
   it('an expired SSO session says to run aws sso login for the profile', async () => {

@@ -74,7 +74,7 @@ describe('strata', () => {
     const url = line.slice(line.lastIndexOf(' ') + 1);
     const res = await fetch(`${url}/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse`, {
       method: 'POST',
-      headers: { authorization: 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=', 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer ABSKEXAMPLEemulatortest0001', 'content-type': 'application/json' },
       body: JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'from the CLI' }] }] }),
     });
     expect(

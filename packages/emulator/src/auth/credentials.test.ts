@@ -38,7 +38,7 @@ describe('authenticate: missing credentials and API keys', () => {
   });
 
   it('accepts any well-formed key when none is configured', async () => {
-    await expect(authenticate(bare('Bearer ABSKQmVkcm9ja0FQSUtleS1leGFtcGxl'), config())).resolves.toEqual({
+    await expect(authenticate(bare('Bearer ABSKEXAMPLEbedrockapikey0001'), config())).resolves.toEqual({
       kind: 'bearer',
     });
     await expect(authenticate(bare('Bearer bedrock-api-key-YmVkcm9jay5hbWF6b24'), config())).resolves.toEqual(

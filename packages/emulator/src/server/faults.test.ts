@@ -10,7 +10,7 @@ const PATH = '/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream';
 const BODY = JSON.stringify({
   messages: [{ role: 'user', content: [{ text: 'a b c d e f g h i j k l m n o p' }] }],
 });
-const BEARER = { authorization: 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=', 'content-type': 'application/json' };
+const BEARER = { authorization: 'Bearer ABSKEXAMPLEemulatortest0001', 'content-type': 'application/json' };
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

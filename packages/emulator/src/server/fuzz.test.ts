@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const BEARER = 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=';
+const BEARER = 'Bearer ABSKEXAMPLEemulatortest0001';
 
 function send(
   method: string,

@@ -142,7 +142,7 @@ describe('InvokeModel response headers', () => {
   it('carry the token counts and latency', async () => {
     const res = await fetch(`${emulator.url}/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke`, {
       method: 'POST',
-      headers: { authorization: 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=', 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer ABSKEXAMPLEemulatortest0001', 'content-type': 'application/json' },
       body: JSON.stringify(FAMILIES[0]!.body),
     });
     expect(res.status).toBe(200);
@@ -156,7 +156,7 @@ describe('InvokeModel response headers', () => {
   it('a malformed native body is a ValidationException naming the problem', async () => {
     const res = await fetch(`${emulator.url}/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke`, {
       method: 'POST',
-      headers: { authorization: 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=', 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer ABSKEXAMPLEemulatortest0001', 'content-type': 'application/json' },
       body: JSON.stringify({
         anthropic_version: 'bedrock-2023-05-31',
         messages: [{ role: 'user', content: 'hi' }],

@@ -12,7 +12,7 @@ afterAll(() => emulator.close());
 
 const PATH = '/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse';
 const BODY = JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'over TLS' }] }] });
-const HEADERS = { authorization: 'Bearer ABSKZW11bGF0b3ItdGVzdC1rZXk=', 'content-type': 'application/json' };
+const HEADERS = { authorization: 'Bearer ABSKEXAMPLEemulatortest0001', 'content-type': 'application/json' };
 
 describe('--tls', () => {
   it('serves https with a self-signed certificate it hands out', () => {
