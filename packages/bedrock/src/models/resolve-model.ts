@@ -36,6 +36,7 @@ export class ModelResolver {
   // One lookup per ARN: concurrent resolves share the promise; a failed lookup is forgotten so a retry can work.
   readonly #lookups = new Map<string, Promise<ModelInfo>>();
   readonly #settled = new Map<string, ModelInfo>();
+  readonly #offline = new Map<string, ModelInfo>();
 
   constructor(options: ResolveOptions) {
     this.#region = options.region;
@@ -43,8 +44,14 @@ export class ModelResolver {
   }
 
   async resolve(id: string): Promise<ModelInfo> {
+    const known = this.#offline.get(id);
+    if (known) return known;
     const plan = this.#plan(id);
-    if ('info' in plan) return plan.info;
+    if ('info' in plan) {
+      // Every call resolves its model: remember the offline answers (a few ids in practice; capped).
+      if (this.#offline.size < 1000) this.#offline.set(id, plan.info);
+      return plan.info;
+    }
     const settled = this.#settled.get(plan.key);
     if (settled) return copyFor(settled, id);
     let pending = this.#lookups.get(plan.key);

@@ -21,6 +21,8 @@ export class Watchdog {
   /** Why the watchdog fired, when it did; undefined when the caller aborted. */
   fired?: TimeoutKind;
   private idleTimer?: NodeJS.Timeout;
+  /** What `idleTimer` currently times, so re-arming the same kind is a cheap `refresh()`. */
+  private armed?: TimeoutKind;
   private readonly totalTimer?: NodeJS.Timeout;
   private readonly onCallerAbort = () => {
     this.controller.abort(this.callerSignal?.reason);
@@ -62,6 +64,7 @@ export class Watchdog {
   /** No timer but the total one runs (between attempts, while backing off). */
   pause(): void {
     clearTimeout(this.idleTimer);
+    this.armed = undefined;
   }
 
   /** Something arrived: from now on, only the idle timeout applies until the next event. */
@@ -75,12 +78,19 @@ export class Watchdog {
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
 
+  /** Starts the idle/first-byte timer; the same kind again only refreshes it (this runs per stream event). */
   private arm(kind: TimeoutKind, ms: number): void {
+    if (this.armed === kind && this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
     clearTimeout(this.idleTimer);
+    this.armed = ms > 0 ? kind : undefined;
     if (ms > 0) this.idleTimer = setTimeout(() => this.fire(kind), ms);
   }
 
   private fire(kind: TimeoutKind): void {
+    if (kind !== 'total') this.armed = undefined;
     if (this.controller.signal.aborted) return;
     this.fired = kind;
     this.controller.abort(new Error(`${kind} timeout`));
