@@ -61,7 +61,7 @@ async function measure(name, url, path, headers) {
 const emulator = await startEmulatorProcess();
 const { url } = emulator;
 try {
-  const bearer = { authorization: 'Bearer ABSKZW11bGF0b3ItYmVuY2gta2V5', 'content-type': 'application/json' };
+  const bearer = { authorization: 'Bearer ABSKEXAMPLEemulatorbench0001', 'content-type': 'application/json' };
   const rows = [];
   // Warm up the JIT and the emulator's lazily built tables.
   await autocannon({
