@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { costCommand } from './commands/cost.js';
 import { emulatorCommand } from './commands/emulator.js';
+import { keysCommand } from './commands/keys.js';
+import { modelsCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -11,6 +14,8 @@ export function createProgram(): Command {
     .description('Strata: large language models on AWS Bedrock, from TypeScript.')
     .version(version, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
+    // A subcommand's options (e.g. cost estimate --json) belong to it, not to its parent.
+    .enablePositionalOptions()
     .addHelpText(
       'after',
       `
@@ -21,5 +26,8 @@ Examples:
     );
   program.addCommand(emulatorCommand());
   program.addCommand(serveCommand());
+  program.addCommand(modelsCommand());
+  program.addCommand(costCommand());
+  program.addCommand(keysCommand());
   return program;
 }

@@ -1,0 +1,82 @@
+import {
+  databaseTarget,
+  generateKey,
+  hashKey,
+  loadServeConfig,
+  openStore,
+  type Store,
+} from '@strata/gateway';
+import { Command } from 'commander';
+import { formatTable } from '../output/table.js';
+
+async function withStore<T>(
+  flags: { dataDir?: string; database?: string },
+  run: (store: Store) => Promise<T>,
+): Promise<T> {
+  const config = loadServeConfig({
+    ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+    ...(flags.database ? { database: flags.database } : {}),
+  });
+  const store = await openStore(
+    databaseTarget({ dataDir: config.dataDir, ...(config.database ? { database: config.database } : {}) }),
+  );
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const storeOptions = (command: Command) =>
+  command
+    .option('--data-dir <dir>', "the gateway's data directory")
+    .option('--database <url>', 'postgres://… (or DATABASE_URL)');
+
+export function keysCommand(): Command {
+  const keys = new Command('keys').description(
+    'API keys for the gateway (stored as hashes; a key is shown once).',
+  );
+  keys.addCommand(
+    storeOptions(new Command('create').argument('<name>', 'who or what the key is for')).action(
+      async (name: string, flags) => {
+        const key = generateKey();
+        const record = await withStore(flags, (store) =>
+          store.keys.create({ name, hash: hashKey(key), prefix: key.slice(0, 14) }),
+        );
+        process.stdout.write(`${key}\n`);
+        process.stderr.write(
+          `Created key ${record.id} (${name}). Keep it now: it is not stored and cannot be shown again.\n`,
+        );
+      },
+    ),
+  );
+  keys.addCommand(
+    storeOptions(new Command('list').option('--json', 'print JSON')).action(async (flags) => {
+      const list = await withStore(flags, (store) => store.keys.list());
+      if (flags.json)
+        return void process.stdout.write(
+          `${JSON.stringify(
+            list.map(({ hash: _h, ...k }) => k),
+            null,
+            2,
+          )}\n`,
+        );
+      process.stdout.write(
+        formatTable(
+          ['id', 'name', 'prefix', 'created', 'revoked'],
+          list.map((k) => [k.id, k.name, `${k.prefix}…`, k.createdAt, k.revokedAt ?? '']),
+        ),
+      );
+    }),
+  );
+  keys.addCommand(
+    storeOptions(new Command('revoke').argument('<id>', 'the key id (see strata keys list)')).action(
+      async (id: string, flags) => {
+        const revoked = await withStore(flags, (store) => store.keys.revoke(id));
+        if (!revoked) throw new Error(`No active key ${id}.`);
+        process.stdout.write(`Revoked ${id}.\n`);
+      },
+    ),
+  );
+  return keys;
+}
