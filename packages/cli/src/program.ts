@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { chatCommand } from './commands/chat.js';
 import { costCommand } from './commands/cost.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { keysCommand } from './commands/keys.js';
@@ -25,6 +26,7 @@ Examples:
   $ strata serve                        the web chat and API on http://127.0.0.1:8080`,
     );
   program.addCommand(emulatorCommand());
+  program.addCommand(chatCommand());
   program.addCommand(serveCommand());
   program.addCommand(modelsCommand());
   program.addCommand(costCommand());

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, api, download, getApiKey, usageUrl } from './api.ts';
+import { ApiError, api, DAY_MODEL, download, getApiKey, usageUrl } from './api.ts';
 import { type StackedChart, stackByDay, toDayModel } from './chart.ts';
 import { formatCost, formatTokens, isoDay } from './format.ts';
 import type { Conversation, UsageRow } from './types.ts';
@@ -33,7 +33,7 @@ export function Usage({ conversations, keyVersion }: Props) {
   useEffect(() => {
     let cancelled = false;
     setError(null);
-    const dayModel = api.usage('day,model', since).catch((err: unknown) => {
+    const dayModel = api.usage(DAY_MODEL, since).catch((err: unknown) => {
       // A gateway that groups by one dimension only: fall back to one series per day.
       if (
         err instanceof ApiError &&

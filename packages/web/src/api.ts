@@ -118,6 +118,9 @@ function enc(id: string): string {
   return encodeURIComponent(id);
 }
 
+/** The usage grouping by UTC day and model: rows keyed `YYYY-MM-DD|model` (see `toDayModel`). */
+export const DAY_MODEL = 'day-model';
+
 export function usageUrl(by: string, since?: string, format?: 'csv'): string {
   const q = new URLSearchParams({ by });
   if (since) q.set('since', since);

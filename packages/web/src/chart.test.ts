@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DAY_MODEL, usageUrl } from './api.ts';
 import { niceMax, stackByDay, toDayModel } from './chart.ts';
 import { formatOf, mediaTypeOf, splitDataUrl } from './images.ts';
 import { hrefFor, parseRoute } from './router.ts';
@@ -24,6 +25,24 @@ describe('usage chart data', () => {
       { day: '2025-01-02', model: 'm1', costUsd: 1 },
       { day: '2025-01-03', model: 'm2', costUsd: 2 },
       { day: '2025-01-04', model: 'all models', costUsd: 3 },
+    ]);
+  });
+
+  it('asks the gateway for by=day-model and reads what it answers', () => {
+    expect(usageUrl(DAY_MODEL, '2025-01-01')).toBe('/api/usage?by=day-model&since=2025-01-01');
+    // The gateway's day-model rows: days oldest first, keyed `YYYY-MM-DD|model` (models may hold `|`).
+    const points = toDayModel([row('2025-01-02|m1', 2), row('2025-01-02|a|b', 1), row('2025-01-04|m1', 3)]);
+    expect(points).toEqual([
+      { day: '2025-01-02', model: 'm1', costUsd: 2 },
+      { day: '2025-01-02', model: 'a|b', costUsd: 1 },
+      { day: '2025-01-04', model: 'm1', costUsd: 3 },
+    ]);
+    const chart = stackByDay(points);
+    expect(chart.models).toEqual(['m1', 'a|b']);
+    expect(chart.bars.map((b) => [b.day, b.total])).toEqual([
+      ['2025-01-02', 3],
+      ['2025-01-03', 0],
+      ['2025-01-04', 3],
     ]);
   });
 

@@ -8,7 +8,7 @@ export interface DayModelCost {
 }
 
 /**
- * Reads `by=day,model` usage rows: either rows with `day` and `model` fields, or keys such as
+ * Reads `by=day-model` usage rows: either rows with `day` and `model` fields, or keys such as
  * `2025-01-31|model-id`. Rows grouped by day alone become one series named `all models`.
  */
 export function toDayModel(rows: readonly UsageRow[]): DayModelCost[] {

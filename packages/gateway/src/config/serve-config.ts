@@ -16,6 +16,8 @@ export const serveConfigSchema = z
     region: z.string().min(1).optional(),
     system: z.string().optional(),
     corsOrigins: z.array(z.string().url()).default([]),
+    /** Requests per minute per API key (or client IP when open); unset means unlimited. */
+    rateLimitPerMinute: z.coerce.number().int().positive().optional(),
     logLevel: z.enum(['silent', 'info', 'debug']).default('info'),
   })
   .strict();
@@ -56,6 +58,7 @@ export function loadServeConfig(
     apiKeys: splitList(env.STRATA_API_KEYS),
     workspace: env.STRATA_WORKSPACE,
     region: env.AWS_REGION,
+    rateLimitPerMinute: env.STRATA_RATE_LIMIT,
   };
   const { config: _config, ...flagValues } = flags;
   const defined = (o: Record<string, unknown>) =>

@@ -91,6 +91,26 @@ describe.each(testTargets())('the chat app API on $name', ({ target }) => {
     expect(csv.split('\n')[0]).toBe(
       'day,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens,cost_usd',
     );
+    const today = new Date().toISOString().slice(0, 10);
+    const byDayModel = (await (await api(h.url).get('/api/usage?by=day-model')).json()) as {
+      by: string;
+      rows: { key: string; requests: number; costUsd: number }[];
+    };
+    expect(byDayModel.by).toBe('day-model');
+    const row = byDayModel.rows.find((r) => r.key === `${today}|claude-haiku-3`);
+    expect(row?.requests).toBeGreaterThanOrEqual(1);
+    expect(row?.costUsd).toBeGreaterThan(0);
+    const dayModelCsv = (await (await api(h.url).get('/api/usage?by=day-model&format=csv')).text()).split(
+      '\n',
+    );
+    expect(dayModelCsv[0]).toBe(
+      'day,model,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens,cost_usd',
+    );
+    expect(dayModelCsv).toContainEqual(
+      expect.stringMatching(new RegExp(`^"${today}","claude-haiku-3",\\d+,`)),
+    );
+    // One spelling only: the comma form is refused.
+    expect((await api(h.url).get('/api/usage?by=day,model')).status).toBe(400);
   });
 
   it('asks for approval over SSE and runs the tool once allowed', async () => {

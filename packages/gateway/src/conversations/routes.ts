@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../server/http-errors.js';
 import type { Conversation } from '../storage/types.js';
 import { imageMediaTypes } from './history.js';
+import { multipartTurnBody } from './multipart-turn.js';
 import { runTurn, type TurnDeps } from './run-turn.js';
 import { openSse, writeSse } from './sse.js';
 
@@ -143,7 +144,10 @@ export function registerConversationRoutes(
   }>(
     '/api/conversations/:id/messages',
     {
+      preValidation: multipartTurnBody,
       schema: {
+        // Both forms are validated by the body schema below: multipart is converted to it first.
+        consumes: ['application/json', 'multipart/form-data'],
         params: idParams,
         body: {
           type: 'object',

@@ -1,11 +1,12 @@
 import { type Bedrock, REGISTRY } from '@strata/bedrock';
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../storage/types.js';
+import type { Store, UsageGrouping } from '../storage/types.js';
 
 const usageQuery = {
   type: 'object',
   properties: {
-    by: { type: 'string', enum: ['conversation', 'model', 'day'], default: 'day' },
+    // `day-model`: rows keyed `YYYY-MM-DD|model` (in CSV, separate `day` and `model` columns).
+    by: { type: 'string', enum: ['conversation', 'model', 'day', 'day-model'], default: 'day' },
     since: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
     format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
   },
@@ -63,7 +64,7 @@ export function registerAppRoutes(
     },
   );
 
-  app.get<{ Querystring: { by: 'conversation' | 'model' | 'day'; since?: string; format: 'json' | 'csv' } }>(
+  app.get<{ Querystring: { by: UsageGrouping; since?: string; format: 'json' | 'csv' } }>(
     '/api/usage',
     { schema: { querystring: usageQuery } },
     async (request, reply) => {
@@ -73,10 +74,13 @@ export function registerAppRoutes(
         ...(request.query.since ? { since: request.query.since } : {}),
       });
       if (request.query.format !== 'csv') return { by: request.query.by, rows };
-      const header = `${request.query.by},requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens,cost_usd`;
+      const dayModel = request.query.by === 'day-model';
+      const group = dayModel ? 'day,model' : request.query.by;
+      const header = `${group},requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens,cost_usd`;
       const lines = rows.map((r) =>
         [
-          csvCell(r.key),
+          // By day-model the key is `YYYY-MM-DD|model`: the day is its first 10 characters.
+          ...(dayModel ? [csvCell(r.key.slice(0, 10)), csvCell(r.key.slice(11))] : [csvCell(r.key)]),
           r.requests,
           r.inputTokens,
           r.outputTokens,

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
 import { type AgentTool, builtinTools } from '@strata/agent';
-import { type Bedrock, StrataError } from '@strata/bedrock';
+import { type Bedrock, RateLimitError, StrataError } from '@strata/bedrock';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAnthropicRoutes } from '../anthropic/index.js';
 import { LiveTurns } from '../conversations/live-turns.js';
+import { multipartOptions } from '../conversations/multipart-turn.js';
 import { registerConversationRoutes } from '../conversations/routes.js';
 import { GatewayMetrics } from '../observability/metrics.js';
 import { registerOpenAiRoutes } from '../openai/index.js';
@@ -11,6 +14,7 @@ import { registerAppRoutes } from '../routes/app-routes.js';
 import type { Store } from '../storage/types.js';
 import { keyCheck, presentedKey } from './api-keys.js';
 import { errorBody } from './http-errors.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { registerStaticWeb } from './static-web.js';
 
 export interface GatewayOptions {
@@ -28,6 +32,8 @@ export interface GatewayOptions {
   webRoot?: string;
   /** Origins allowed by CORS; off by default. */
   corsOrigins?: string[];
+  /** Requests per minute per API key (per client IP when the gateway is open) on `/api` and `/v1`; off by default. */
+  rateLimit?: RateLimitOptions;
   /** Largest request body, bytes. Default 30 MB (images are base64 in JSON). */
   bodyLimit?: number;
   logger?: boolean;
@@ -66,6 +72,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const keys = await keyCheck(options.store, options.apiKeys ?? []);
   const live = new LiveTurns();
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   const version = options.version ?? '0.1.0';
 
   app.decorateRequest('apiKeyId', null);
@@ -77,17 +84,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (origin && options.corsOrigins.includes(origin))
         reply.header('access-control-allow-origin', origin).header('vary', 'origin');
     }
-    if (keys.open) return;
-    const id = await keys.identify(presentedKey(request.headers));
-    if (!id) {
-      return reply.code(401).send({
-        error: {
-          code: 'authentication_error',
-          message: 'A valid API key is required: send Authorization: Bearer <key>.',
-        },
-      });
+    if (!keys.open) {
+      const id = await keys.identify(presentedKey(request.headers));
+      if (!id) {
+        return reply.code(401).send({
+          error: {
+            code: 'authentication_error',
+            message: 'A valid API key is required: send Authorization: Bearer <key>.',
+          },
+        });
+      }
+      request.apiKeyId = id;
     }
-    request.apiKeyId = id;
+    const decision = limiter?.take(request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`);
+    // Thrown rather than sent so that each route's error handler answers: /v1 in its API's own dialect.
+    if (decision && !decision.allowed)
+      throw new RateLimitError(
+        `Rate limit of ${options.rateLimit?.requestsPerMinute} requests a minute reached; retry in ${Math.ceil(decision.retryAfterMs / 1000)} s.`,
+        { retryAfterMs: decision.retryAfterMs },
+      );
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -104,6 +119,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }
     return reply.code(status).send(body);
   });
+
+  // Registered before any route: it collects each route's schemas as the route is added.
+  await app.register(swagger, { openapi: { info: { title: 'Strata gateway', version } } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const onUsage = async (record: {
     source: 'openai' | 'anthropic';
@@ -146,15 +165,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     emulator: options.emulator ?? false,
     version,
   });
-  registerConversationRoutes(app, {
-    store: options.store,
-    bedrock: options.bedrock,
-    live,
-    workspace: options.workspace,
-    tools: options.tools ?? builtinTools(),
-    ...(options.system ? { system: options.system } : {}),
-    resolveModel: (id) => options.bedrock.resolveModel(id),
-    onTurnEnd: (t) => metrics.spent(t.model, t.inputTokens, t.outputTokens, t.costUsd),
+  // Multipart is parsed only in the conversations' scope (for turns with images); elsewhere it is a 415.
+  await app.register(async (scope) => {
+    await scope.register(multipart, multipartOptions);
+    registerConversationRoutes(scope, {
+      store: options.store,
+      bedrock: options.bedrock,
+      live,
+      workspace: options.workspace,
+      tools: options.tools ?? builtinTools(),
+      ...(options.system ? { system: options.system } : {}),
+      resolveModel: (id) => options.bedrock.resolveModel(id),
+      onTurnEnd: (t) => metrics.spent(t.model, t.inputTokens, t.outputTokens, t.costUsd),
+    });
   });
   await app.register(async (scope) => {
     registerOpenAiRoutes(scope, compat);

@@ -58,6 +58,7 @@ export async function startServer(
     emulator: emulator !== undefined,
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
+    ...(config.rateLimitPerMinute ? { rateLimit: { requestsPerMinute: config.rateLimitPerMinute } } : {}),
     logger: options.logger ?? config.logLevel !== 'silent',
     ...(config.system ? { system: config.system } : {}),
     ...(root ? { webRoot: root } : {}),

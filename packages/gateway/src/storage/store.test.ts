@@ -337,7 +337,7 @@ describe.each(testDialects())('store on $name', (dialect) => {
   });
 
   describe('usage', () => {
-    it('records and reports by conversation, model and day, filtered by time and key', async () => {
+    it('records and reports by conversation, model, day and day-model, filtered by time and key', async () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(new Date('2025-03-01T23:59:59.000Z'));
       const recorded = await store.usage.record(
@@ -392,6 +392,25 @@ describe.each(testDialects())('store on $name', (dialect) => {
         ['', 1, 2],
         ['c2', 1, 1],
         ['c1', 2, 0.75],
+      ]);
+      // By day and model: days oldest first, each day's models costliest first.
+      expect(await keys({ by: 'day-model' })).toEqual([
+        ['2025-03-01|haiku', 1, 0.25],
+        ['2025-03-02|sonnet', 1, 2],
+        ['2025-03-02|haiku', 1, 0.5],
+        ['2025-03-03|nova', 1, 1],
+      ]);
+      expect((await store.usage.report({ by: 'day-model' }))[1]).toEqual({
+        key: '2025-03-02|sonnet',
+        requests: 1,
+        inputTokens: 100,
+        outputTokens: 10,
+        cacheReadInputTokens: 1,
+        cacheWriteInputTokens: 2,
+        costUsd: 2,
+      });
+      expect(await keys({ by: 'day-model', since: '2025-03-02T00:00:00Z', apiKeyId: 'k1' })).toEqual([
+        ['2025-03-02|haiku', 1, 0.5],
       ]);
       expect(await keys({ by: 'model', apiKeyId: 'k1' })).toEqual([['haiku', 2, 0.75]]);
       expect(await keys({ by: 'model', apiKeyId: null })).toEqual([['nova', 1, 1]]);

@@ -59,8 +59,11 @@ export interface UsageRecord {
   createdAt: string;
 }
 
+/** How `usage.report` groups: `day-model` keys rows `YYYY-MM-DD|model`. */
+export type UsageGrouping = 'conversation' | 'model' | 'day' | 'day-model';
+
 export interface UsageRow {
-  /** The group: a conversation id, a model id, or a day `YYYY-MM-DD`. */
+  /** The group: a conversation id, a model id, a day `YYYY-MM-DD`, or a day and model `YYYY-MM-DD|model`. */
   key: string;
   requests: number;
   inputTokens: number;
@@ -121,12 +124,11 @@ export interface Store {
   };
   usage: {
     record(input: Omit<UsageRecord, 'id' | 'createdAt'>): Promise<UsageRecord>;
-    /** Totals grouped by conversation, model or UTC day, since a time, for one key or all. */
-    report(query: {
-      by: 'conversation' | 'model' | 'day';
-      since?: string;
-      apiKeyId?: string | null;
-    }): Promise<UsageRow[]>;
+    /**
+     * Totals grouped by conversation, model, UTC day, or UTC day and model (`day-model`, keyed
+     * `YYYY-MM-DD|model`), since a time, for one key or all.
+     */
+    report(query: { by: UsageGrouping; since?: string; apiKeyId?: string | null }): Promise<UsageRow[]>;
   };
   keys: {
     create(input: { name: string; hash: string; prefix: string }): Promise<ApiKeyRecord>;

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { isoTimestamp, now, type StoreContext } from './context.js';
 import type { Store, UsageRecord, UsageRow } from './types.js';
 
-const GROUP_COLUMN = { conversation: 'conversation_id', model: 'model', day: 'day' } as const;
+const GROUP_COLUMNS = {
+  conversation: ['conversation_id'],
+  model: ['model'],
+  day: ['day'],
+  'day-model': ['day', 'model'],
+} as const;
 
 export function usageRepository({ db }: StoreContext): Store['usage'] {
   return {
@@ -41,15 +46,19 @@ export function usageRepository({ db }: StoreContext): Store['usage'] {
     },
 
     /**
-     * Days come oldest first; conversations and models costliest first. Records made outside a
+     * Days come oldest first; conversations and models costliest first; by `day-model`, days oldest
+     * first and each day's models costliest first, keyed `YYYY-MM-DD|model`. Records made outside a
      * conversation (the OpenAI and Anthropic APIs) group under the key `''` when grouping by conversation.
      */
     async report({ by, since, apiKeyId }) {
-      const column = GROUP_COLUMN[by];
+      const columns = GROUP_COLUMNS[by];
+      const [first, second] = columns;
       let query = db
         .selectFrom('usage')
         .select((eb) => [
-          eb.ref(column).as('key'),
+          eb.ref(first).as('key'),
+          // The key's second part (the model, by `day-model`); joined in JS to stay dialect-neutral.
+          eb.ref(second ?? first).as('key2'),
           eb.fn.countAll().as('requests'),
           eb.fn.sum('input_tokens').as('input_tokens'),
           eb.fn.sum('output_tokens').as('output_tokens'),
@@ -57,12 +66,12 @@ export function usageRepository({ db }: StoreContext): Store['usage'] {
           eb.fn.sum('cache_write_input_tokens').as('cache_write_input_tokens'),
           eb.fn.sum('cost_usd').as('cost_usd'),
         ])
-        .groupBy(column);
+        .groupBy([...columns]);
       if (since !== undefined) query = query.where('created_at', '>=', isoTimestamp(since));
       if (apiKeyId !== undefined) query = query.where('api_key_id', apiKeyId === null ? 'is' : '=', apiKeyId);
       // PostgreSQL returns counts and integer sums as strings (they are bigint), hence Number().
       const rows: UsageRow[] = (await query.execute()).map((row) => ({
-        key: row.key ?? '',
+        key: second ? `${row.key ?? ''}|${row.key2 ?? ''}` : (row.key ?? ''),
         requests: Number(row.requests),
         inputTokens: Number(row.input_tokens),
         outputTokens: Number(row.output_tokens),
@@ -70,9 +79,15 @@ export function usageRepository({ db }: StoreContext): Store['usage'] {
         cacheWriteInputTokens: Number(row.cache_write_input_tokens),
         costUsd: Number(row.cost_usd),
       }));
-      return by === 'day'
-        ? rows.sort((a, b) => compare(a.key, b.key))
-        : rows.sort((a, b) => b.costUsd - a.costUsd || compare(a.key, b.key));
+      if (by === 'day') return rows.sort((a, b) => compare(a.key, b.key));
+      if (by === 'day-model') {
+        // The day is the key's first 10 characters (`YYYY-MM-DD`).
+        return rows.sort(
+          (a, b) =>
+            compare(a.key.slice(0, 10), b.key.slice(0, 10)) || b.costUsd - a.costUsd || compare(a.key, b.key),
+        );
+      }
+      return rows.sort((a, b) => b.costUsd - a.costUsd || compare(a.key, b.key));
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBedrock } from '@strata/bedrock';
 import { type RunningEmulator, type ScriptRule, startEmulator } from '@strata/emulator';
-import { createGateway, type Gateway } from '../server/create-gateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../server/create-gateway.js';
 import { type DatabaseTarget, openStore } from '../storage/index.js';
 import type { Store } from '../storage/types.js';
 
@@ -28,7 +28,12 @@ export interface Harness {
 
 export async function startGateway(
   target: (dir: string) => DatabaseTarget,
-  options: { rules?: ScriptRule[]; apiKeys?: string[]; webRoot?: string } = {},
+  options: {
+    rules?: ScriptRule[];
+    apiKeys?: string[];
+    webRoot?: string;
+    rateLimit?: GatewayOptions['rateLimit'];
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-gw-'));
   const workspace = join(dir, 'workspace');
@@ -47,6 +52,7 @@ export async function startGateway(
     emulator: true,
     apiKeys: options.apiKeys ?? [],
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const url = await gateway.listen(0, '127.0.0.1');
   return {
