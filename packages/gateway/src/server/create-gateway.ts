@@ -62,7 +62,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 30 * 1024 * 1024,
     logger: options.logger ? { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } } : false,
-    disableRequestLogging: !options.logger,
     // Unknown members are refused, not silently dropped: a typo in a setting should say so.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
