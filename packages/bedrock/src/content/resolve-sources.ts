@@ -112,6 +112,12 @@ async function resolveBlock<T extends ContentBlock | ToolResultContent>(
   signal?: AbortSignal,
 ): Promise<T> {
   if (block.type === 'image') {
+    // An S3 image stays where it is; its format comes from the key's extension when the wire is written.
+    if (block.source.type === 's3' || (block.source.type === 'url' && block.source.url.startsWith('s3://'))) {
+      const source =
+        block.source.type === 's3' ? block.source : { type: 's3' as const, uri: block.source.url };
+      return { ...block, source };
+    }
     const { source, type } = await loadSource(block.source, MAX_IMAGE_BYTES, path, signal);
     const sniffed = source.type === 'bytes' ? sniffImageFormat(source.data) : undefined;
     const format = sniffed ?? block.format ?? (type ? IMAGE_TYPES[type] : undefined);

@@ -32,12 +32,34 @@ export function converseBlock(block: ReplyBlock): Json {
 }
 
 /** The Converse response body. */
-export function converseBody(reply: Reply, usage: Usage, latencyMs: number): Json {
+/**
+ * The guardrail trace Bedrock adds when a request's guardrailConfig asks for one (`trace: enabled`):
+ * the assessments keyed by guardrail id, and why it acted when the reply was stopped.
+ */
+export function guardrailTrace(input: Json, reply: Reply): Json | undefined {
+  const config = input.guardrailConfig as { guardrailIdentifier?: string; trace?: string } | undefined;
+  if (!config || (config.trace !== 'enabled' && config.trace !== 'enabled_full')) return undefined;
+  const id = String(config.guardrailIdentifier ?? 'guardrail');
+  const intervened = reply.stopReason === 'guardrail_intervened';
+  return {
+    guardrail: {
+      inputAssessment: {
+        [id]: intervened
+          ? { contentPolicy: { filters: [{ type: 'MISCONDUCT', confidence: 'HIGH', action: 'BLOCKED' }] } }
+          : {},
+      },
+      ...(intervened ? { actionReason: 'Guardrail blocked.' } : {}),
+    },
+  };
+}
+
+export function converseBody(reply: Reply, usage: Usage, latencyMs: number, trace?: Json): Json {
   return {
     output: { message: { role: 'assistant', content: reply.blocks.map(converseBlock) } },
     stopReason: reply.stopReason,
     usage: converseUsage(usage),
     metrics: { latencyMs },
+    ...(trace ? { trace } : {}),
   };
 }
 
@@ -61,6 +83,7 @@ export function converseStreamEvents(
   usage: Usage,
   latencyMs: number,
   wordsPerDelta: number,
+  trace?: Json,
 ): [string, Json][] {
   const events: [string, Json][] = [['messageStart', { role: 'assistant' }]];
   for (const [index, block] of reply.blocks.entries()) {
@@ -87,6 +110,9 @@ export function converseStreamEvents(
     events.push(['contentBlockStop', { contentBlockIndex: index }]);
   }
   events.push(['messageStop', { stopReason: reply.stopReason }]);
-  events.push(['metadata', { usage: converseUsage(usage), metrics: { latencyMs } }]);
+  events.push([
+    'metadata',
+    { usage: converseUsage(usage), metrics: { latencyMs }, ...(trace ? { trace } : {}) },
+  ]);
   return events.map(([type, payload], i) => [type, { ...payload, p: pad(i) }]);
 }

@@ -8,7 +8,7 @@ import type { NativeCodec, NativeContext } from '../native/codec.js';
 import { codecFor } from '../native/index.js';
 import { checkConverseRules } from './business-rules.js';
 import type { RuntimeContext } from './context.js';
-import { converseBody, converseStreamEvents } from './converse-output.js';
+import { converseBody, converseStreamEvents, guardrailTrace } from './converse-output.js';
 import { converseView } from './converse-view.js';
 import { produceReply } from './produce-reply.js';
 
@@ -69,7 +69,7 @@ export function converse(ctx: RuntimeContext, call: RuntimeCall): RuntimeResult 
   checkConverseRules(call.input, view);
   checkModelLimits(model, view, false, false);
   const { reply, usage, fault } = produceReply(ctx, view, model.modelId, call.operation, call.headerFault);
-  const body = converseBody(reply, usage, Date.now() - call.startedAt + 1);
+  const body = converseBody(reply, usage, Date.now() - call.startedAt + 1, guardrailTrace(call.input, reply));
   return { kind: 'json', body, headers: {}, ...(fault ? { fault } : {}) };
 }
 
@@ -79,7 +79,13 @@ export function converseStream(ctx: RuntimeContext, call: RuntimeCall): RuntimeR
   checkConverseRules(call.input, view);
   checkModelLimits(model, view, true, false);
   const { reply, usage, fault } = produceReply(ctx, view, model.modelId, call.operation, call.headerFault);
-  const events = converseStreamEvents(reply, usage, Date.now() - call.startedAt + 1, ctx.wordsPerDelta);
+  const events = converseStreamEvents(
+    reply,
+    usage,
+    Date.now() - call.startedAt + 1,
+    ctx.wordsPerDelta,
+    guardrailTrace(call.input, reply),
+  );
   const frames = events.map(([type, payload]) => eventFrame(type, payload));
   return { kind: 'stream', frames, headers: {}, ...(fault ? { fault } : {}) };
 }
