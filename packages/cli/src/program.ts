@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { chatCommand } from './commands/chat.js';
 import { costCommand } from './commands/cost.js';
+import { doctorCommand } from './commands/doctor.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { keysCommand } from './commands/keys.js';
 import { modelsCommand } from './commands/models.js';
@@ -28,6 +29,7 @@ Examples:
   program.addCommand(emulatorCommand());
   program.addCommand(chatCommand());
   program.addCommand(serveCommand());
+  program.addCommand(doctorCommand());
   program.addCommand(modelsCommand());
   program.addCommand(costCommand());
   program.addCommand(keysCommand());
