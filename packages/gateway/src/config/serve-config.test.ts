@@ -14,4 +14,14 @@ describe('loadServeConfig rate limit', () => {
     expect(() => loadServeConfig({}, { STRATA_RATE_LIMIT: '0' })).toThrow(/"rateLimitPerMinute"/);
     expect(() => loadServeConfig({}, { STRATA_RATE_LIMIT: 'lots' })).toThrow(/"rateLimitPerMinute"/);
   });
+
+  it('reads REDIS_URL and accepts only redis:// or rediss:// URLs', () => {
+    expect(loadServeConfig({}, {}).redisUrl).toBeUndefined();
+    expect(loadServeConfig({}, { REDIS_URL: 'redis://cache:6379/0' }).redisUrl).toBe('redis://cache:6379/0');
+    expect(loadServeConfig({}, { REDIS_URL: 'rediss://u:p@cache:6380' }).redisUrl).toBe(
+      'rediss://u:p@cache:6380',
+    );
+    expect(() => loadServeConfig({}, { REDIS_URL: 'http://cache:6379' })).toThrow(/"redisUrl"/);
+    expect(() => loadServeConfig({}, { REDIS_URL: 'cache:6379' })).toThrow(/"redisUrl"/);
+  });
 });

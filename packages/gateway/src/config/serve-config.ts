@@ -18,7 +18,20 @@ export const serveConfigSchema = z
     corsOrigins: z.array(z.string().url()).default([]),
     /** Requests per minute per API key (or client IP when open); unset means unlimited. */
     rateLimitPerMinute: z.coerce.number().int().positive().optional(),
+    /** With `rateLimitPerMinute`, keep the buckets in this Redis so that all gateways using it share them. */
+    redisUrl: z
+      .string()
+      .refine((value) => {
+        try {
+          return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, 'must be a redis:// or rediss:// URL')
+      .optional(),
     logLevel: z.enum(['silent', 'info', 'debug']).default('info'),
+    /** OTLP/HTTP endpoint for OpenTelemetry GenAI traces; unset means no tracing. */
+    otlpEndpoint: z.string().url().optional(),
   })
   .strict();
 
@@ -35,7 +48,7 @@ const splitList = (value: string | undefined) =>
     .filter(Boolean);
 
 /**
- * Merges defaults, a JSON config file, STRATA_* / DATABASE_URL environment variables and flags (each
+ * Merges defaults, a JSON config file, STRATA_* / DATABASE_URL / REDIS_URL environment variables and flags (each
  * overriding the one before) and validates the result; a bad value stops startup naming the key.
  */
 export function loadServeConfig(
@@ -59,6 +72,8 @@ export function loadServeConfig(
     workspace: env.STRATA_WORKSPACE,
     region: env.AWS_REGION,
     rateLimitPerMinute: env.STRATA_RATE_LIMIT,
+    redisUrl: env.REDIS_URL,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
   const { config: _config, ...flagValues } = flags;
   const defined = (o: Record<string, unknown>) =>

@@ -9,12 +9,14 @@ import { LiveTurns } from '../conversations/live-turns.js';
 import { multipartOptions } from '../conversations/multipart-turn.js';
 import { registerConversationRoutes } from '../conversations/routes.js';
 import { GatewayMetrics } from '../observability/metrics.js';
+import { createTracing } from '../observability/tracing.js';
 import { registerOpenAiRoutes } from '../openai/index.js';
 import { registerAppRoutes } from '../routes/app-routes.js';
 import type { Store } from '../storage/types.js';
 import { keyCheck, presentedKey } from './api-keys.js';
 import { errorBody } from './http-errors.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { type RateBuckets, RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RedisRateLimiter } from './redis-rate-limit.js';
 import { registerStaticWeb } from './static-web.js';
 
 export interface GatewayOptions {
@@ -34,10 +36,20 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Requests per minute per API key (per client IP when the gateway is open) on `/api` and `/v1`; off by default. */
   rateLimit?: RateLimitOptions;
+  /**
+   * With `rateLimit`, keep the buckets in this Redis (redis:// or rediss://) so that every gateway using it
+   * shares each key's budget; without it, each process counts on its own. Fails open while Redis is down.
+   */
+  redisUrl?: string;
   /** Largest request body, bytes. Default 30 MB (images are base64 in JSON). */
   bodyLimit?: number;
   logger?: boolean;
   version?: string;
+  /**
+   * OTLP/HTTP base endpoint for GenAI traces (`/v1/traces` is appended); default
+   * `OTEL_EXPORTER_OTLP_ENDPOINT`. Unset: no tracing at all.
+   */
+  otlpEndpoint?: string;
 }
 
 export interface Gateway {
@@ -71,8 +83,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const keys = await keyCheck(options.store, options.apiKeys ?? []);
   const live = new LiveTurns();
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+  let limiter: RateBuckets | undefined;
+  if (options.rateLimit && options.redisUrl)
+    limiter = await new RedisRateLimiter(options.redisUrl, options.rateLimit, (error) =>
+      app.log.warn(
+        { err: error.message },
+        'rate-limit Redis unreachable: allowing requests unlimited until it answers again',
+      ),
+    ).connect();
+  else if (options.rateLimit) limiter = new RateLimiter(options.rateLimit);
   const version = options.version ?? '0.1.0';
+  const tracing = createTracing(options.otlpEndpoint ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT, version);
+  // Model calls (app turns and the compat APIs) go through this one: a span each when tracing is on.
+  const bedrock = tracing.wrap(options.bedrock);
 
   app.decorateRequest('apiKeyId', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -95,7 +118,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       request.apiKeyId = id;
     }
-    const decision = limiter?.take(request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`);
+    const decision = await limiter?.take(request.apiKeyId ? `key:${request.apiKeyId}` : `ip:${request.ip}`);
     // Thrown rather than sent so that each route's error handler answers: /v1 in its API's own dialect.
     if (decision && !decision.allowed)
       throw new RateLimitError(
@@ -149,7 +172,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
   };
   const compat = {
-    bedrock: options.bedrock,
+    bedrock,
     onUsage,
     apiKeyIdOf: (request: { apiKeyId: string | null }) => request.apiKeyId,
     listModels: async () =>
@@ -169,7 +192,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await scope.register(multipart, multipartOptions);
     registerConversationRoutes(scope, {
       store: options.store,
-      bedrock: options.bedrock,
+      bedrock,
       live,
       workspace: options.workspace,
       tools: options.tools ?? builtinTools(),
@@ -212,6 +235,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const address = app.server.address() as AddressInfo;
       return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     },
-    close: () => app.close(),
+    async close() {
+      try {
+        await app.close();
+      } finally {
+        await Promise.all([tracing.shutdown(), limiter?.close?.()]);
+      }
+    },
   };
 }

@@ -10,6 +10,13 @@ export interface RateLimitOptions {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/** What the gateway needs of a set of buckets: in this process ({@link RateLimiter}) or in Redis. */
+export interface RateBuckets {
+  /** Spends one token of `key`'s bucket, or says how long until one is available. */
+  take(key: string): RateDecision | Promise<RateDecision>;
+  close?(): Promise<void>;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -18,7 +25,7 @@ interface Bucket {
 /** Buckets kept before full ones (callers quiet long enough to be back at `burst`) are forgotten. */
 const SWEEP_AT = 10_000;
 
-export class RateLimiter {
+export class RateLimiter implements RateBuckets {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   private readonly burst: number;

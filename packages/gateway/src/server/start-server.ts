@@ -59,9 +59,11 @@ export async function startServer(
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
     ...(config.rateLimitPerMinute ? { rateLimit: { requestsPerMinute: config.rateLimitPerMinute } } : {}),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     logger: options.logger ?? config.logLevel !== 'silent',
     ...(config.system ? { system: config.system } : {}),
     ...(root ? { webRoot: root } : {}),
+    ...(config.otlpEndpoint ? { otlpEndpoint: config.otlpEndpoint } : {}),
   });
   const url = await gateway.listen(config.port, config.host);
   return {

@@ -33,6 +33,8 @@ export async function startGateway(
     apiKeys?: string[];
     webRoot?: string;
     rateLimit?: GatewayOptions['rateLimit'];
+    redisUrl?: string;
+    otlpEndpoint?: string;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-gw-'));
@@ -53,6 +55,8 @@ export async function startGateway(
     apiKeys: options.apiKeys ?? [],
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    ...(options.otlpEndpoint ? { otlpEndpoint: options.otlpEndpoint } : {}),
   });
   const url = await gateway.listen(0, '127.0.0.1');
   return {
