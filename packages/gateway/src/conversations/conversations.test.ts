@@ -162,6 +162,9 @@ describe.each(testTargets())('the chat app API on $name', ({ target }) => {
       headers: { 'last-event-id': String(lastId) },
       signal: controller.signal,
     });
+    // The resumed stream is open while the turn runs: the gauge shows it.
+    const live = await (await fetch(`${h.url}/metrics`)).text();
+    expect(Number(/^strata_open_streams (\d+)/m.exec(live)?.[1])).toBeGreaterThanOrEqual(1);
     const abort = api(h.url).post(`/api/conversations/${id}/abort`);
     const rest = await readSse(resumed);
     expect(((await (await abort).json()) as { aborted: boolean }).aborted).toBe(true);

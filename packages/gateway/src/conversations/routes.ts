@@ -183,6 +183,8 @@ export function registerConversationRoutes(
       reply.hijack();
       const res = reply.raw;
       openSse(res);
+      const closed = deps.trackStream?.();
+      if (closed) res.once('close', closed);
       // The turn goes on if the client leaves: it is stored, and the client can resume from its last id.
       await runTurn(deps, conversation, request.body, request.apiKeyId, (event) =>
         writeSse(res, event.event, event.data, event.seq),
@@ -262,6 +264,8 @@ async function followEvents(
   reply.hijack();
   const res = reply.raw;
   openSse(res);
+  const closed = deps.trackStream?.();
+  if (closed) res.once('close', closed);
   let ended = false;
   const queue: Parameters<Parameters<typeof deps.live.subscribe>[1]>[0][] = [];
   const unsubscribe = deps.live.subscribe(conversation.id, (event) => queue.push(event));

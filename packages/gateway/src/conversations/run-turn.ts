@@ -14,6 +14,8 @@ export interface TurnDeps {
   workspace: string;
   tools: AgentTool[];
   system?: string;
+  /** Called when an event stream opens; returns what to call when it closes (the open-streams gauge). */
+  trackStream?: () => () => void;
   onTurnEnd?: (outcome: {
     model: string;
     stopReason: string;

@@ -131,6 +131,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  // The compatible APIs stream through reply.send: count those event streams from here.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream')) {
+      metrics.openStreams.inc();
+      reply.raw.once('close', () => metrics.openStreams.dec());
+    }
+    return payload;
+  });
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = errorBody(error);
     metrics.errors.inc({ code: body.error.code });
@@ -199,6 +207,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(options.system ? { system: options.system } : {}),
       resolveModel: (id) => options.bedrock.resolveModel(id),
       onTurnEnd: (t) => metrics.spent(t.model, t.inputTokens, t.outputTokens, t.costUsd),
+      trackStream: () => {
+        metrics.openStreams.inc();
+        return () => metrics.openStreams.dec();
+      },
     });
   });
   await app.register(async (scope) => {
