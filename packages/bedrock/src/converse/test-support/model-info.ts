@@ -1,6 +1,7 @@
 import type { Capabilities, ModelFamily, ModelInfo } from '../../models/model-info.js';
 
-const CLAUDE: Capabilities = {
+/** Every capability on, as Claude 3.7+ has them; shared by the codec and preflight test fixtures. */
+export const CLAUDE: Capabilities = {
   tools: true,
   toolChoice: ['auto', 'any', 'tool'],
   toolStreaming: true,

@@ -1,25 +1,11 @@
 import { expect } from 'vitest';
+import { CLAUDE } from '../../converse/test-support/model-info.js';
 import { ValidationError } from '../../errors/strata-error.js';
 import type { Capabilities, ModelInfo } from '../../models/model-info.js';
 import type { ContentBlock, Message, TextBlock } from '../../types/content.js';
 import type { ChatRequest } from '../../types/request.js';
 import type { Diagnostic } from '../context.js';
 import { preflight } from '../preflight.js';
-
-const claudeCapabilities: Capabilities = {
-  tools: true,
-  toolChoice: ['auto', 'any', 'tool'],
-  toolStreaming: true,
-  images: true,
-  documents: true,
-  imagesInToolResults: true,
-  systemPrompt: true,
-  reasoning: 'anthropic-thinking',
-  cachePoints: true,
-  minCacheTokens: 1024,
-  streaming: true,
-  topK: true,
-};
 
 /** Claude Sonnet 4 as the registry would describe it: every capability on. */
 export const claude: ModelInfo = {
@@ -34,7 +20,7 @@ export const claude: ModelInfo = {
   api: 'converse',
   contextWindow: 200_000,
   maxOutputTokens: 64_000,
-  capabilities: claudeCapabilities,
+  capabilities: CLAUDE,
   onDemand: false,
   price: { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 },
   source: 'registry',
