@@ -1,11 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ApprovalDecision } from '@strata/agent';
 import type { StoredEvent } from '../storage/types.js';
-
-interface PendingApproval {
-  conversationId: string;
-  resolve(decision: ApprovalDecision): void;
-}
 
 interface LiveTurn {
   turnId: string;
@@ -13,13 +7,13 @@ interface LiveTurn {
 }
 
 /**
- * What this gateway process is doing right now: the turns it runs (to abort them), their pending
- * approvals (to answer them), and a feed of their events (for clients that reconnect and follow).
- * Everything durable is in the store; this is only the in-flight part.
+ * What this gateway process is doing right now: the turns it runs (to abort them), the approvals they
+ * wait for (to wake them when this process takes the answer), and a feed of their events (for clients
+ * that reconnect and follow). Everything durable — approvals included — is in the store.
  */
 export class LiveTurns {
   private readonly turns = new Map<string, LiveTurn>();
-  private readonly approvals = new Map<string, PendingApproval>();
+  private readonly wakers = new Map<string, () => void>();
   private readonly feed = new EventEmitter();
 
   constructor() {
@@ -35,12 +29,6 @@ export class LiveTurns {
 
   finish(conversationId: string): void {
     this.turns.delete(conversationId);
-    for (const [id, approval] of this.approvals) {
-      if (approval.conversationId === conversationId) {
-        approval.resolve({ decision: 'deny', reason: 'The turn ended before an answer came.' });
-        this.approvals.delete(id);
-      }
-    }
   }
 
   isLive(conversationId: string): boolean {
@@ -53,35 +41,24 @@ export class LiveTurns {
     return turn !== undefined;
   }
 
-  /** Waits for a person (or API client) to answer an approval request raised by a turn. */
-  awaitApproval(id: string, conversationId: string, signal: AbortSignal): Promise<ApprovalDecision> {
+  /** Resolves after `ms`, or sooner when `wake(id)` is called or `signal` aborts. */
+  nap(id: string, ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
-      const onAbort = () => {
-        this.approvals.delete(id);
-        resolve({ decision: 'deny', reason: 'The turn was aborted.' });
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wakers.delete(id);
+        resolve();
       };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.approvals.set(id, {
-        conversationId,
-        resolve: (decision) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(decision);
-        },
-      });
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      this.wakers.set(id, done);
     });
   }
 
-  /** Answers a pending approval; false when no turn here is waiting for it. */
-  answer(id: string, decision: ApprovalDecision): { conversationId: string } | undefined {
-    const approval = this.approvals.get(id);
-    if (!approval) return undefined;
-    this.approvals.delete(id);
-    approval.resolve(decision);
-    return { conversationId: approval.conversationId };
-  }
-
-  approvalConversation(id: string): string | undefined {
-    return this.approvals.get(id)?.conversationId;
+  /** Wakes a turn of this process napping on approval `id`, if any. */
+  wake(id: string): void {
+    this.wakers.get(id)?.();
   }
 
   publish(event: StoredEvent): void {

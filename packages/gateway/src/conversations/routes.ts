@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../server/http-errors.js';
 import type { Conversation } from '../storage/types.js';
+import { registerApprovalRoute } from './approval-route.js';
 import { imageMediaTypes } from './history.js';
 import { multipartTurnBody } from './multipart-turn.js';
+import { owned } from './owned.js';
 import { runTurn, type TurnDeps } from './run-turn.js';
 import { openSse, writeSse } from './sse.js';
 
@@ -21,21 +23,6 @@ const conversationSchema = {
     updatedAt: { type: 'string' },
   },
 } as const;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The API key that authenticated the request; null when the gateway runs open. */
-    apiKeyId: string | null;
-  }
-}
-
-/** The conversation, if it exists and belongs to the caller's key; 404 otherwise (never 403: ids are not disclosed). */
-async function owned(deps: TurnDeps, request: FastifyRequest, id: string): Promise<Conversation> {
-  const conversation = await deps.store.conversations.get(id);
-  if (!conversation || conversation.apiKeyId !== request.apiKeyId)
-    throw new HttpError(404, 'not_found', `No conversation ${id}.`);
-  return conversation;
-}
 
 const publicConversation = ({ apiKeyId: _key, ...rest }: Conversation) => rest;
 
@@ -94,7 +81,7 @@ export function registerConversationRoutes(
     '/api/conversations/:id',
     { schema: { params: idParams } },
     async (request) => {
-      const conversation = await owned(deps, request, request.params.id);
+      const conversation = await owned(deps.store, request, request.params.id);
       const messages = await deps.store.messages.list(conversation.id);
       return {
         conversation: publicConversation(conversation),
@@ -120,7 +107,7 @@ export function registerConversationRoutes(
       },
     },
     async (request) => {
-      await owned(deps, request, request.params.id);
+      await owned(deps.store, request, request.params.id);
       if (request.body.model) await deps.resolveModel(request.body.model);
       const updated = await deps.store.conversations.update(request.params.id, request.body);
       return publicConversation(updated as Conversation);
@@ -131,7 +118,7 @@ export function registerConversationRoutes(
     '/api/conversations/:id',
     { schema: { params: idParams } },
     async (request, reply) => {
-      await owned(deps, request, request.params.id);
+      await owned(deps.store, request, request.params.id);
       deps.live.abort(request.params.id);
       await deps.store.conversations.delete(request.params.id);
       return reply.code(204).send();
@@ -173,7 +160,7 @@ export function registerConversationRoutes(
       },
     },
     async (request, reply) => {
-      const conversation = await owned(deps, request, request.params.id);
+      const conversation = await owned(deps.store, request, request.params.id);
       if (deps.live.isLive(conversation.id))
         throw new HttpError(
           409,
@@ -208,48 +195,12 @@ export function registerConversationRoutes(
     '/api/conversations/:id/abort',
     { schema: { params: idParams } },
     async (request) => {
-      await owned(deps, request, request.params.id);
+      await owned(deps.store, request, request.params.id);
       return { aborted: deps.live.abort(request.params.id) };
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { decision: 'allow' | 'deny' | 'always'; reason?: string } }>(
-    '/api/approvals/:id',
-    {
-      schema: {
-        params: {
-          type: 'object',
-          required: ['id'],
-          properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
-        },
-        body: {
-          type: 'object',
-          required: ['decision'],
-          additionalProperties: false,
-          properties: {
-            decision: { type: 'string', enum: ['allow', 'deny', 'always'] },
-            reason: { type: 'string', maxLength: 1000 },
-          },
-        },
-      },
-    },
-    async (request) => {
-      const conversationId = deps.live.approvalConversation(request.params.id);
-      if (!conversationId)
-        throw new HttpError(
-          404,
-          'not_found',
-          `No pending approval ${request.params.id} (it may have been answered, or the turn ended).`,
-        );
-      await owned(deps, request, conversationId);
-      const { decision, reason } = request.body;
-      deps.live.answer(
-        request.params.id,
-        decision === 'deny' ? { decision, ...(reason ? { reason } : {}) } : { decision },
-      );
-      return { ok: true };
-    },
-  );
+  registerApprovalRoute(app, deps);
 }
 
 /** Replays the stored events after `after` (or Last-Event-ID), then follows the live turn until it ends. */
@@ -258,7 +209,7 @@ async function followEvents(
   request: FastifyRequest<{ Params: { id: string }; Querystring: { after?: number } }>,
   reply: FastifyReply,
 ): Promise<void> {
-  const conversation = await owned(deps, request, request.params.id);
+  const conversation = await owned(deps.store, request, request.params.id);
   const header = Number(request.headers['last-event-id']);
   let after = request.query.after ?? (Number.isInteger(header) ? header : 0);
   reply.hijack();

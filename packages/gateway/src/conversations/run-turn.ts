@@ -3,6 +3,7 @@ import { type AgentDone, type AgentTool, runAgent } from '@strata/agent';
 import { type Bedrock, type ChatEvent, type ContentBlock, collect, StrataError } from '@strata/bedrock';
 import { HttpError } from '../server/http-errors.js';
 import type { Conversation, Store, StoredEvent } from '../storage/types.js';
+import { approvalId, awaitApproval } from './approvals.js';
 import { historyOf, type TurnInput, userContent } from './history.js';
 import type { LiveTurns } from './live-turns.js';
 import { sseEventOf } from './turn-events.js';
@@ -14,6 +15,8 @@ export interface TurnDeps {
   workspace: string;
   tools: AgentTool[];
   system?: string;
+  /** How long an approval waits for an answer before it counts as denied. */
+  approvalTimeoutMs: number;
   /** Called when an event stream opens; returns what to call when it closes (the open-streams gauge). */
   trackStream?: () => () => void;
   onTurnEnd?: (outcome: {
@@ -45,6 +48,7 @@ export async function runTurn(
       'turn_in_progress',
       'A turn is already running in this conversation; wait for it or abort it.',
     );
+  let asked = false;
   const emit = async (event: string, data: unknown) => {
     const stored = await deps.store.events.append({ conversationId: conversation.id, turnId, event, data });
     deps.live.publish(stored);
@@ -85,7 +89,7 @@ export async function runTurn(
       signal: controller.signal,
       ...(deps.system ? { system: deps.system } : {}),
       approve: (request) =>
-        deps.live.awaitApproval(`${turnId}:${request.id}`, conversation.id, controller.signal),
+        awaitApproval(deps.store, deps.live, approvalId(turnId, request.id), controller.signal),
     });
     // The reply so far, should the turn end before the agent hands back its messages.
     const seen: ChatEvent[] = [];
@@ -107,6 +111,17 @@ export async function runTurn(
         event.type === 'content-block-stop'
       )
         seen.push(event);
+      if (event.type === 'tool-approval-request') {
+        // Stored before anyone is shown the request, so an answer (to any gateway) always finds it.
+        await deps.store.approvals.open({
+          id: approvalId(turnId, event.id),
+          conversationId: conversation.id,
+          turnId,
+          tool: event.tool,
+          expiresAt: new Date(Date.now() + deps.approvalTimeoutMs).toISOString(),
+        });
+        asked = true;
+      }
       const sse = sseEventOf(event, turnId);
       if (sse) await emit(sse.event, sse.data);
     }
@@ -118,6 +133,8 @@ export async function runTurn(
     const code = error instanceof StrataError ? error.code : 'turn_failed';
     await emit('error', { code, message }).catch(() => undefined);
   } finally {
+    // An approval left pending (the turn was aborted or failed while waiting) can no longer be answered.
+    if (asked) await deps.store.approvals.close({ turnId }).catch(() => undefined);
     deps.live.finish(conversation.id);
   }
 }

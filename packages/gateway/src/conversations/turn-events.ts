@@ -1,4 +1,5 @@
 import type { AgentEvent } from '@strata/agent';
+import { approvalId } from './approvals.js';
 
 /** The SSE name and payload of an agent event, or undefined for events the chat page does not need. */
 export function sseEventOf(event: AgentEvent, turnId: string): { event: string; data: unknown } | undefined {
@@ -13,7 +14,7 @@ export function sseEventOf(event: AgentEvent, turnId: string): { event: string; 
       return {
         event: 'approval_request',
         data: {
-          id: `${turnId}:${event.id}`,
+          id: approvalId(turnId, event.id),
           tool: event.tool,
           input: event.input,
           toolUseId: event.toolUseId,
@@ -23,7 +24,7 @@ export function sseEventOf(event: AgentEvent, turnId: string): { event: string; 
       return {
         event: 'approval_decision',
         data: {
-          id: `${turnId}:${event.id}`,
+          id: approvalId(turnId, event.id),
           decision: event.decision,
           by: event.by,
           ...(event.reason ? { reason: event.reason } : {}),

@@ -41,6 +41,11 @@ export interface GatewayOptions {
    * shares each key's budget; without it, each process counts on its own. Fails open while Redis is down.
    */
   redisUrl?: string;
+  /**
+   * How long a tool approval waits for an answer (from any gateway on the database) before it counts as
+   * denied. Default 30 minutes.
+   */
+  approvalTimeoutMs?: number;
   /** Largest request body, bytes. Default 30 MB (images are base64 in JSON). */
   bodyLimit?: number;
   logger?: boolean;
@@ -78,8 +83,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   // A SQLite gateway is alone on its file: a turn still "streaming" there died with an earlier process.
-  if (options.store.dialect === 'sqlite')
+  if (options.store.dialect === 'sqlite') {
     await options.store.messages.failInterrupted('The gateway stopped during this turn.');
+    await options.store.approvals.close('all');
+  }
   const metrics = new GatewayMetrics();
   const keys = await keyCheck(options.store, options.apiKeys ?? []);
   const live = new LiveTurns();
@@ -204,6 +211,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       live,
       workspace: options.workspace,
       tools: options.tools ?? builtinTools(),
+      approvalTimeoutMs: options.approvalTimeoutMs ?? 30 * 60_000,
       ...(options.system ? { system: options.system } : {}),
       resolveModel: (id) => options.bedrock.resolveModel(id),
       onTurnEnd: (t) => metrics.spent(t.model, t.inputTokens, t.outputTokens, t.costUsd),

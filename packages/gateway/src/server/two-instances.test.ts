@@ -1,8 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ScriptRule } from '@strata/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Harness, readSse, startGateway, testTargets } from '../test-support/gateway-harness.js';
+import {
+  api,
+  type Harness,
+  readSse,
+  type SseEvent,
+  startGateway,
+  testTargets,
+} from '../test-support/gateway-harness.js';
+
+const rules: ScriptRule[] = [
+  {
+    match: { lastUserText: '^write (\\S+)$', hasToolResult: false },
+    reply: {
+      text: 'Writing.',
+      toolCalls: [{ name: 'Write', input: { path: '$1', content: 'written on A' } }],
+    },
+  },
+  { match: { lastToolResult: '([\\s\\S]*)' }, reply: { text: 'Tool said: $1' } },
+];
 
 /** Stateless instances: two gateways on one database serve the same conversations (PostgreSQL in CI, and SQLite). */
 describe.each(testTargets())('two gateways on one $name', ({ target }) => {
@@ -11,8 +30,8 @@ describe.each(testTargets())('two gateways on one $name', ({ target }) => {
   // Both on the same database: for SQLite, one file in one directory.
   const shared = mkdtempSync(join(tmpdir(), 'strata-shared-'));
   beforeAll(async () => {
-    a = await startGateway(() => target(shared));
-    b = await startGateway(() => target(shared));
+    a = await startGateway(() => target(shared), { rules });
+    b = await startGateway(() => target(shared), { rules });
   });
   afterAll(async () => {
     await a.close();
@@ -43,5 +62,65 @@ describe.each(testTargets())('two gateways on one $name', ({ target }) => {
       conversations: { id: string }[];
     };
     expect(listed.conversations.map((c) => c.id)).toContain(created.id);
+  });
+
+  /** Starts a turn on A that asks to write `file`, answers its approval on B, and reads A's stream to the end. */
+  async function answeredOnB(file: string, answer: { decision: string; reason?: string }) {
+    const { id } = (await (
+      await api(a.url).post('/api/conversations', { title: 'Approvals', model: 'claude-haiku-3' })
+    ).json()) as { id: string };
+    let approvalId = '';
+    let answered: Promise<Response> | undefined;
+    const events = await readSse(
+      await api(a.url).post(`/api/conversations/${id}/messages`, { text: `write ${file}` }),
+      (event: SseEvent) => {
+        if (event.event === 'approval_request') {
+          approvalId = encodeURIComponent(String(event.data.id));
+          answered = api(b.url).post(`/api/approvals/${approvalId}`, answer);
+        }
+        return event.event === 'done';
+      },
+    );
+    return { events, approvalId, answered: await answered };
+  }
+
+  it('an approval asked by a turn on A is allowed on B, and the turn finishes on A', async () => {
+    const { events, approvalId, answered } = await answeredOnB('allowed.txt', { decision: 'allow' });
+    expect(answered?.status).toBe(200);
+    expect(events.find((e) => e.event === 'approval_decision')?.data).toMatchObject({
+      decision: 'allow',
+      by: 'approver',
+    });
+    expect(events.find((e) => e.event === 'tool_result')?.data).toMatchObject({ status: 'ok' });
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { stopReason: 'end_turn' } });
+    expect(readFileSync(join(a.workspace, 'allowed.txt'), 'utf8')).toBe('written on A');
+    // Answered once: a second answer, to either gateway, is refused and says why.
+    for (const gateway of [a, b]) {
+      const again = await api(gateway.url).post(`/api/approvals/${approvalId}`, { decision: 'deny' });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('approval_answered');
+    }
+  });
+
+  it('an approval asked on A and denied on B leaves the file unwritten and tells the model why', async () => {
+    const { events, answered } = await answeredOnB('denied.txt', { decision: 'deny', reason: 'not today' });
+    expect(answered?.status).toBe(200);
+    expect(events.find((e) => e.event === 'approval_decision')?.data).toMatchObject({
+      decision: 'deny',
+      reason: 'not today',
+    });
+    const said = events.filter((e) => e.event === 'token').map((e) => e.data.text);
+    expect(said.join('')).toContain('not today');
+    expect(existsSync(join(a.workspace, 'denied.txt'))).toBe(false);
+  });
+
+  it('an unknown approval is a 404 on either gateway', async () => {
+    for (const gateway of [a, b]) {
+      const res = await api(gateway.url).post('/api/approvals/no-such-turn%3Aapproval-1', {
+        decision: 'allow',
+      });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    }
   });
 });

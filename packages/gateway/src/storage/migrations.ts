@@ -103,6 +103,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Pending tool approvals, so that any gateway on the database can answer one (see conversations/approvals.ts).
+    '0002_approvals': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('approvals')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('conversation_id', 'text', (col) =>
+            col.notNull().references('conversations.id').onDelete('cascade'),
+          )
+          .addColumn('turn_id', 'text', (col) => col.notNull())
+          .addColumn('tool', 'text', (col) => col.notNull())
+          .addColumn('status', 'text', (col) => col.notNull())
+          .addColumn('decision', 'text')
+          .addColumn('reason', 'text')
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .addColumn('expires_at', 'text', (col) => col.notNull())
+          .addColumn('answered_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('approvals_by_turn')
+          .on('approvals')
+          .columns(['turn_id', 'status'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { approvalsRepository } from './approvals.js';
 import { conversationsRepository } from './conversations.js';
 import { eventsRepository } from './events.js';
 import { jsonCodec } from './json.js';
@@ -33,6 +34,7 @@ function createStore(db: Kysely<Database>, dialect: Dialect): Store {
     conversations: conversationsRepository(context),
     messages: messagesRepository(context),
     events: eventsRepository(context),
+    approvals: approvalsRepository(context),
     usage: usageRepository(context),
     keys: keysRepository(context),
     settings: settingsRepository(context),

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { MessageStatus, UsageRecord } from './types.js';
+import type { ApprovalAnswer, ApprovalStatus, MessageStatus, UsageRecord } from './types.js';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO-8601 text on both databases, so they compare and
@@ -74,6 +74,21 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface ApprovalsTable {
+  /** `turnId:approval-N`: what the approval_request event names. */
+  id: string;
+  conversation_id: string;
+  turn_id: string;
+  tool: string;
+  status: ApprovalStatus;
+  decision: ApprovalAnswer['decision'] | null;
+  reason: string | null;
+  created_at: string;
+  /** After this an answer is refused, so a turn whose gateway died does not look answerable forever. */
+  expires_at: string;
+  answered_at: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
@@ -81,6 +96,7 @@ export interface Database {
   usage: UsageTable;
   api_keys: ApiKeysTable;
   settings: SettingsTable;
+  approvals: ApprovalsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

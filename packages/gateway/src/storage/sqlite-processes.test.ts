@@ -65,8 +65,8 @@ describe('SQLite across processes', { timeout: 60_000 }, () => {
   it('migrates once when two processes start on a new file at the same moment', async () => {
     const results = await together(['migrate', path]);
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
-    const rows = await database.query<{ name: string }>(`select name from ${MIGRATION_TABLE}`);
-    expect(rows.map((row) => row.name)).toEqual(['0001_initial']);
+    const rows = await database.query<{ name: string }>(`select name from ${MIGRATION_TABLE} order by name`);
+    expect(rows.map((row) => row.name)).toEqual(['0001_initial', '0002_approvals']);
   });
 
   it('numbers messages appended by two processes at once without gaps or duplicates', async () => {

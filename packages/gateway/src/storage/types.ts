@@ -44,6 +44,26 @@ export interface StoredEvent {
   createdAt: string;
 }
 
+/** `pending` until answered, or closed unanswered (the turn ended, or nobody answered in time). */
+export type ApprovalStatus = 'pending' | 'answered' | 'closed';
+
+/** A person's answer to a tool approval (the agent's `ApprovalDecision`). */
+export type ApprovalAnswer = { decision: 'allow' | 'always' } | { decision: 'deny'; reason?: string };
+
+/** A tool approval a turn asked for, kept so that any gateway on the database can answer it. */
+export interface StoredApproval {
+  /** `turnId:approval-N`, as the `approval_request` event names it. */
+  id: string;
+  conversationId: string;
+  turnId: string;
+  tool: string;
+  status: ApprovalStatus;
+  /** Set once answered. */
+  answer: ApprovalAnswer | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface UsageRecord {
   id: string;
   conversationId: string | null;
@@ -121,6 +141,24 @@ export interface Store {
     }): Promise<StoredEvent>;
     /** Events with `seq` greater than `afterSeq`, in order (optionally one turn's only). */
     listAfter(conversationId: string, afterSeq: number, turnId?: string): Promise<StoredEvent[]>;
+  };
+  approvals: {
+    /** Records a pending approval; it must exist before the request is shown to anyone. */
+    open(input: {
+      id: string;
+      conversationId: string;
+      turnId: string;
+      tool: string;
+      expiresAt: string;
+    }): Promise<void>;
+    get(id: string): Promise<StoredApproval | undefined>;
+    /** Answers it if it is still pending and not expired, atomically; false otherwise (one answer wins). */
+    answer(id: string, answer: ApprovalAnswer): Promise<boolean>;
+    /**
+     * Closes pending approvals unanswered: one (`id`), a turn's (`turnId`), or — for a SQLite gateway
+     * at start-up, alone on its file — all. Returns how many were pending.
+     */
+    close(which: { id: string } | { turnId: string } | 'all'): Promise<number>;
   };
   usage: {
     record(input: Omit<UsageRecord, 'id' | 'createdAt'>): Promise<UsageRecord>;

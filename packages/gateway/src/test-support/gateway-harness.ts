@@ -35,6 +35,7 @@ export async function startGateway(
     rateLimit?: GatewayOptions['rateLimit'];
     redisUrl?: string;
     otlpEndpoint?: string;
+    approvalTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-gw-'));
@@ -57,6 +58,7 @@ export async function startGateway(
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
     ...(options.otlpEndpoint ? { otlpEndpoint: options.otlpEndpoint } : {}),
+    ...(options.approvalTimeoutMs ? { approvalTimeoutMs: options.approvalTimeoutMs } : {}),
   });
   const url = await gateway.listen(0, '127.0.0.1');
   return {
