@@ -89,4 +89,54 @@ describe('the web chat in a browser', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     await page.close();
   });
+
+  it('attaches images dropped on the chat and pasted into the message box, and sends them with the message', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
+    await page.goto(h.url);
+    await page.getByTestId('new-conversation').click();
+    await page.getByTestId('model-picker').selectOption('anthropic.claude-3-haiku-20240307-v1:0');
+
+    // Real DataTransfer events, as the browser fires them for a drag from the desktop and a paste.
+    await page.evaluate((png) => {
+      const file = (name: string) =>
+        new File([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], name, { type: 'image/png' });
+      const dropped = new DataTransfer();
+      dropped.items.add(file('dropped.png'));
+      const list = document.querySelector('[data-testid="message-list"]');
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        list?.dispatchEvent(new DragEvent(type, { dataTransfer: dropped, bubbles: true, cancelable: true }));
+      const pasted = new DataTransfer();
+      pasted.items.add(file('pasted.png'));
+      document
+        .querySelector('[data-testid="composer-input"]')
+        ?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }),
+        );
+    }, PNG);
+
+    const previews = page.getByRole('list', { name: 'Attached images' }).getByRole('img');
+    await previews.nth(1).waitFor();
+    expect(await previews.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('alt')))).toEqual([
+      'dropped.png',
+      'pasted.png',
+    ]);
+    await page.getByTestId('composer-input').fill('what are these pictures');
+    await page.getByTestId('send-button').click();
+    // The emulator echoes the text; the images are what the gateway stored and sent along with it.
+    await page.getByTestId('message').filter({ hasText: 'what are these pictures' }).nth(1).waitFor();
+    expect(await page.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
+    expect(await page.getByTestId('message-list').locator('img').count()).toBe(2);
+
+    const id = /#\/c\/([^/?]+)/.exec(page.url())?.[1];
+    const detail = (await (await fetch(`${h.url}/api/conversations/${id}`)).json()) as {
+      messages: { role: string; content: { type: string; format?: string; source?: { data?: string } }[] }[];
+    };
+    expect(detail.messages[0]?.role).toBe('user');
+    expect(detail.messages[0]?.content.map((b) => [b.type, b.format, b.source?.data])).toEqual([
+      ['image', 'png', PNG],
+      ['image', 'png', PNG],
+      ['text', undefined, undefined],
+    ]);
+    await page.close();
+  });
 });
