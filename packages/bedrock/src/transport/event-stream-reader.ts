@@ -9,23 +9,44 @@ export interface StreamMessage {
 
 /**
  * Splits `application/vnd.amazon.eventstream` bytes into frames as they arrive and decodes each, both
- * CRCs checked (a corrupt frame throws). Chunks are kept as a list and only the bytes of a frame that
- * straddles chunks are copied, so a long stream is never re-copied whole.
+ * CRCs checked (a corrupt frame throws). Frames are decoded in place in the chunk that holds them; only
+ * the bytes of a frame that straddles chunks are copied, so a long stream is never re-copied whole.
  */
 export class EventStreamSplitter {
-  private chunks: Uint8Array[] = [];
+  /** Bytes of an incomplete frame, kept until the rest arrives. */
+  private chunks: Buffer[] = [];
   private buffered = 0;
 
   push(chunk: Uint8Array): StreamMessage[] {
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
+    let bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: StreamMessage[] = [];
-    for (;;) {
+    if (this.buffered > 0) {
+      // Complete the straddling frame first (and only copy when its length is known and reached).
+      this.chunks.push(bytes);
+      this.buffered += bytes.length;
       if (this.buffered < 4) return out;
-      const length = this.peekLength();
+      const head =
+        this.chunks.length === 1 || (this.chunks[0] as Buffer).length >= 4 ? this.chunks[0] : this.join();
+      const length = readU32(head as Buffer, 0);
       if (this.buffered < length) return out;
-      out.push(decode(this.take(length)));
+      bytes = this.join();
+      this.chunks = [];
+      this.buffered = 0;
     }
+    let at = 0;
+    while (bytes.length - at >= 4) {
+      const length = readU32(bytes, at);
+      if (bytes.length - at < length) break;
+      out.push(decode(bytes, at, length));
+      at += length;
+    }
+    if (at < bytes.length) {
+      this.chunks.push(bytes.subarray(at));
+      this.buffered = bytes.length - at;
+    }
+    return out;
   }
 
   /** Bytes received but not yet a whole frame (a stream that ends with some is truncated). */
@@ -33,93 +54,75 @@ export class EventStreamSplitter {
     return this.buffered;
   }
 
-  private peekLength(): number {
-    const first = this.chunks[0] as Uint8Array;
-    if (first.length >= 4) return new DataView(first.buffer, first.byteOffset, 4).getUint32(0);
-    const head = this.copy(4);
-    return new DataView(head.buffer).getUint32(0);
-  }
-
-  /** Copies the first `n` buffered bytes without consuming them. */
-  private copy(n: number): Uint8Array {
-    const out = new Uint8Array(n);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      const part = chunk.subarray(0, n - offset);
-      out.set(part, offset);
-      offset += part.length;
-      if (offset === n) break;
-    }
-    return out;
-  }
-
-  private take(n: number): Uint8Array {
-    const first = this.chunks[0] as Uint8Array;
-    let frame: Uint8Array;
-    if (first.length >= n) {
-      frame = first.subarray(0, n);
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-    } else {
-      frame = this.copy(n);
-      let left = n;
-      while (left > 0) {
-        const chunk = this.chunks[0] as Uint8Array;
-        if (chunk.length <= left) {
-          left -= chunk.length;
-          this.chunks.shift();
-        } else {
-          this.chunks[0] = chunk.subarray(left);
-          left = 0;
-        }
-      }
-    }
-    this.buffered -= n;
-    return frame;
+  private join(): Buffer {
+    const joined = Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [joined];
+    return joined;
   }
 }
 
+const readU32 = (b: Buffer, at: number): number =>
+  (((b[at] as number) << 24) |
+    ((b[at + 1] as number) << 16) |
+    ((b[at + 2] as number) << 8) |
+    (b[at + 3] as number)) >>>
+  0;
+
 const HEADER_VALUE_SIZES: Record<number, number> = { 0: 0, 1: 0, 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16 };
 
+const MESSAGE_TYPE = Buffer.from(':message-type', 'latin1');
+const EVENT_TYPE = Buffer.from(':event-type', 'latin1');
+const EXCEPTION_TYPE = Buffer.from(':exception-type', 'latin1');
+const ERROR_CODE = Buffer.from(':error-code', 'latin1');
+
+/** Whether the header name at `at` (of `length` bytes) is `name`, without making a string of it. */
+function isName(bytes: Buffer, at: number, length: number, name: Buffer): boolean {
+  if (length !== name.length) return false;
+  for (let i = 0; i < length; i++) if (bytes[at + i] !== name[i]) return false;
+  return true;
+}
+
 /**
- * Decodes one frame: `[total u32][headers length u32][prelude CRC u32][headers][payload][message CRC u32]`.
- * Written here rather than with @smithy/eventstream-codec because this is the stream hot path: the
- * generic codec materialises every header as an object and checks CRCs in JS, which cost more than
- * the rest of a stream's decoding put together (bench/README.md). CRCs use zlib's native crc32; the
- * tests check this decoder against @smithy/eventstream-codec's encoder on random frames.
+ * Decodes the frame at `start`: `[total u32][headers length u32][prelude CRC u32][headers][payload]
+ * [message CRC u32]`. Written here rather than with @smithy/eventstream-codec because this is the stream
+ * hot path: the generic codec materialises every header as an object and checks CRCs in JS, which cost
+ * more than the rest of a stream's decoding put together (bench/README.md). CRCs use zlib's native crc32,
+ * the message CRC continuing from the prelude's; header names are compared as bytes, and only the values
+ * read are made strings. The tests check this decoder against @smithy/eventstream-codec's encoder.
  */
-function decode(frame: Uint8Array): StreamMessage {
-  const bytes = Buffer.isBuffer(frame)
-    ? frame
-    : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
-  if (bytes.length < 16)
-    throw new Error(`Malformed event-stream frame: ${bytes.length} bytes is shorter than a prelude.`);
-  const total = bytes.readUInt32BE(0);
-  const headersLength = bytes.readUInt32BE(4);
-  if (crc32(bytes.subarray(0, 8)) !== bytes.readUInt32BE(8))
+function decode(bytes: Buffer, start: number, total: number): StreamMessage {
+  if (total < 16) throw new Error(`Malformed event-stream frame: ${total} bytes is shorter than a prelude.`);
+  const headersLength = readU32(bytes, start + 4);
+  const prelude = crc32(bytes.subarray(start, start + 8));
+  if (prelude !== readU32(bytes, start + 8))
     throw new Error('Checksum mismatch in the event-stream frame prelude.');
-  if (crc32(bytes.subarray(0, total - 4)) !== bytes.readUInt32BE(total - 4))
+  const crcAt = start + total - 4;
+  if (crc32(bytes.subarray(start + 8, crcAt), prelude) !== readU32(bytes, crcAt))
     throw new Error('Checksum mismatch in the event-stream frame.');
   let messageType = 'event';
   let eventType = '';
   let exceptionType = '';
   let errorCode = '';
-  let at = 12;
-  const end = 12 + headersLength;
+  let at = start + 12;
+  const end = at + headersLength;
   while (at < end) {
     const nameLength = bytes[at] as number;
-    const name = bytes.toString('latin1', at + 1, at + 1 + nameLength);
-    at += 1 + nameLength;
+    const nameAt = at + 1;
+    at = nameAt + nameLength;
     const type = bytes[at] as number;
     at += 1;
     if (type === 7 || type === 6) {
-      const length = bytes.readUInt16BE(at);
+      const length = ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
       if (type === 7) {
-        const value = bytes.toString('utf8', at + 2, at + 2 + length);
-        if (name === ':message-type') messageType = value;
-        else if (name === ':event-type') eventType = value;
-        else if (name === ':exception-type') exceptionType = value;
-        else if (name === ':error-code') errorCode = value;
+        const from = at + 2;
+        if (isName(bytes, nameAt, nameLength, EVENT_TYPE))
+          eventType = bytes.toString('utf8', from, from + length);
+        else if (isName(bytes, nameAt, nameLength, MESSAGE_TYPE))
+          messageType = bytes.toString('utf8', from, from + length);
+        else if (isName(bytes, nameAt, nameLength, EXCEPTION_TYPE))
+          exceptionType = bytes.toString('utf8', from, from + length);
+        else if (isName(bytes, nameAt, nameLength, ERROR_CODE))
+          errorCode = bytes.toString('utf8', from, from + length);
       }
       at += 2 + length;
     } else {
@@ -129,5 +132,5 @@ function decode(frame: Uint8Array): StreamMessage {
     }
   }
   const type = messageType === 'exception' ? exceptionType : messageType === 'error' ? errorCode : eventType;
-  return { messageType, type, payload: bytes.subarray(end, total - 4) };
+  return { messageType, type, payload: bytes.subarray(end, crcAt) };
 }
