@@ -6,9 +6,11 @@ import { startEmulator } from '@strata/emulator';
 import { hasAwsCredentials } from '@strata/gateway';
 import { Command } from 'commander';
 import { type ChatOutput, ChatSession } from '../chat/session.js';
+import { awsSettings } from '../config/bedrock-options.js';
+import type { Settings } from '../config/settings.js';
 
 interface ChatFlags {
-  model: string;
+  model?: string;
   system?: string;
   workspace?: string;
   emulator?: boolean;
@@ -35,14 +37,18 @@ function output(tty: boolean): ChatOutput {
   };
 }
 
-export function chatCommand(): Command {
+export function chatCommand(settings: Settings): Command {
   return new Command('chat')
     .description('Chat with a model: a REPL, or one question from the arguments or standard input.')
     .argument('[question...]', 'ask this and print the answer (one-shot)')
-    .option('--model <id>', 'any model ID, alias, profile or ARN', 'claude-sonnet-3.5')
+    .option('--model <id>', 'any model ID, alias, profile or ARN (default: claude-sonnet-3.5)')
     .option('--system <prompt>', 'a system prompt')
     .option('--workspace <dir>', "the directory the agent's tools work in (default: the current directory)")
     .option('--emulator', 'answer from the built-in Bedrock emulator (replies are emulated)')
+    .option(
+      '--no-emulator',
+      'override an emulator setting of true (the emulator still answers when no AWS credentials are found)',
+    )
     .option('--script <file>', 'reply rules for the built-in emulator')
     .option('--no-tools', 'chat without tools')
     .option('--image <file>', 'attach an image to the first message (repeatable)', collect)
@@ -52,16 +58,27 @@ export function chatCommand(): Command {
 Examples:
   $ strata chat "What is Amazon Bedrock?"
   $ git diff | strata chat --model claude-haiku-3 "Review this diff"
-  $ strata chat --emulator            # a REPL; /model, /system, /image, /cost, /clear, /save FILE, /exit`,
+  $ strata chat --emulator            # a REPL; /model, /system, /image, /cost, /clear, /save FILE, /exit
+
+Defaults for --model, --system, --workspace and --emulator (and the region, profile and endpoint) come from
+the environment, .env and \`strata config\`; see \`strata config --help\`.`,
     )
     .action(async (words: string[], flags: ChatFlags) => {
-      const useEmulator = flags.emulator || !hasAwsCredentials();
-      const emulator = useEmulator
-        ? await startEmulator({ port: 0, ...(flags.script ? { script: flags.script } : {}) })
-        : undefined;
+      const model = settings.need('model', flags.model);
+      const system = settings.get('system', flags.system);
+      const workspace = settings.get('workspace', flags.workspace) ?? process.cwd();
+      const wanted = settings.need('emulator', flags.emulator);
+      const aws = awsSettings(settings);
+      const credentials = hasAwsCredentials(
+        aws.profile.value ? { ...process.env, AWS_PROFILE: aws.profile.value } : process.env,
+      );
+      const emulator =
+        wanted || !credentials
+          ? await startEmulator({ port: 0, ...(flags.script ? { script: flags.script } : {}) })
+          : undefined;
       if (emulator) {
         process.stderr.write(
-          `Using the built-in Bedrock emulator: replies are emulated${flags.emulator ? '' : ' (no AWS credentials found; configure them to talk to real models)'}.\n`,
+          `Using the built-in Bedrock emulator: replies are emulated${wanted ? '' : ' (no AWS credentials found; configure them to talk to real models)'}.\n`,
         );
       }
       const bedrock = emulator
@@ -70,7 +87,7 @@ Examples:
             region: 'us-east-1',
             credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
           })
-        : createBedrock();
+        : createBedrock(aws.options);
       const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
       const stdinText = words.length === 0 && !process.stdin.isTTY ? await readStdin() : '';
       const oneShot = words.length > 0 || stdinText.length > 0;
@@ -97,10 +114,10 @@ Examples:
       };
       const session = new ChatSession(
         bedrock,
-        flags.model,
-        flags.system,
+        model,
+        system,
         flags.tools ? builtinTools() : [],
-        flags.workspace ?? process.cwd(),
+        workspace,
         approve,
       );
       for (const image of flags.image ?? []) await session.attachImage(image);

@@ -1,7 +1,8 @@
 import { createBedrock, estimateCost } from '@strata/bedrock';
-import { databaseTarget, loadServeConfig, openStore } from '@strata/gateway';
 import { Command, InvalidArgumentError } from 'commander';
+import type { Settings } from '../config/settings.js';
 import { formatTable } from '../output/table.js';
+import { withStore } from '../store/with-store.js';
 
 const count = (value: string): number => {
   const n = Number(value);
@@ -9,7 +10,7 @@ const count = (value: string): number => {
   return n;
 };
 
-export function costCommand(): Command {
+export function costCommand(settings: Settings): Command {
   const cost = new Command('cost')
     .description("Spending: the gateway's usage ledger, or an estimate for a number of tokens.")
     .enablePositionalOptions()
@@ -17,7 +18,7 @@ export function costCommand(): Command {
     .option('--by <group>', 'model, day or conversation', 'model')
     .option('--csv', 'print CSV')
     .option('--json', 'print JSON')
-    .option('--data-dir <dir>', "the gateway's data directory (default ~/.strata or STRATA_DATA_DIR)")
+    .option('--data-dir <dir>', "the gateway's data directory (default: the data-dir setting, ~/.strata)")
     .option('--database <url>', 'postgres://… (or DATABASE_URL)')
     .addHelpText(
       'after',
@@ -36,17 +37,7 @@ export function costCommand(): Command {
           throw new InvalidArgumentError('--by must be model, day or conversation.');
         if (flags.since && !/^\d{4}-\d{2}-\d{2}$/.test(flags.since))
           throw new InvalidArgumentError('--since must be a date, YYYY-MM-DD.');
-        const config = loadServeConfig({
-          ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
-          ...(flags.database ? { database: flags.database } : {}),
-        });
-        const store = await openStore(
-          databaseTarget({
-            dataDir: config.dataDir,
-            ...(config.database ? { database: config.database } : {}),
-          }),
-        );
-        try {
+        await withStore(settings, flags, async (store) => {
           const rows = await store.usage.report({
             by: flags.by as 'model' | 'day' | 'conversation',
             ...(flags.since ? { since: flags.since } : {}),
@@ -76,9 +67,7 @@ export function costCommand(): Command {
               ],
             ),
           );
-        } finally {
-          await store.close();
-        }
+        });
       },
     )
     .addCommand(
@@ -86,7 +75,7 @@ export function costCommand(): Command {
         .description(
           'What a number of tokens costs on a model (us-east-1 on-demand prices, profile pricing applied).',
         )
-        .requiredOption('--model <id>', 'any model ID, alias, profile or ARN')
+        .option('--model <id>', 'any model ID, alias, profile or ARN (default: the model setting)')
         .requiredOption('--input <n>', 'input tokens', count)
         .requiredOption('--output <n>', 'output tokens', count)
         .option('--cache-read <n>', 'cache-read input tokens', count, 0)
@@ -94,7 +83,7 @@ export function costCommand(): Command {
         .option('--json', 'print JSON')
         .action(
           async (flags: {
-            model: string;
+            model?: string;
             input: number;
             output: number;
             cacheRead: number;
@@ -105,7 +94,7 @@ export function costCommand(): Command {
             const model = await createBedrock({
               region: 'us-east-1',
               credentials: { accessKeyId: 'offline', secretAccessKey: 'offline' },
-            }).resolveModel(flags.model);
+            }).resolveModel(settings.need('model', flags.model));
             const result = estimateCost(
               {
                 inputTokens: flags.input,

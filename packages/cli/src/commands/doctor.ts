@@ -1,5 +1,7 @@
-import { createBedrock, type HealthReport } from '@strata/bedrock';
+import { createBedrock, type HealthReport, modelIdsFromEnv } from '@strata/bedrock';
 import { Command } from 'commander';
+import { awsSettings } from '../config/bedrock-options.js';
+import { describeSource, type Settings } from '../config/settings.js';
 
 interface Check {
   name: string;
@@ -31,19 +33,32 @@ async function clockSkew(endpoint: string): Promise<number | undefined> {
   }
 }
 
-export function doctorCommand(): Command {
+/** The models to check: the flag's, else every one in BEDROCK_MODEL_ARNS when that is the source, else the setting. */
+function modelsToCheck(settings: Settings, flag: string[] | undefined): string[] {
+  if (flag) return flag;
+  const model = settings.resolve('model');
+  if (model.variable === 'BEDROCK_MODEL_ARNS') return modelIdsFromEnv(process.env.BEDROCK_MODEL_ARNS);
+  return model.value ? [model.value] : [];
+}
+
+export function doctorCommand(settings: Settings): Command {
   return new Command('doctor')
     .description('Check that Bedrock can be used from here, and explain how to fix what cannot.')
     .option('--region <region>', 'the region to check')
-    .option('--model <id...>', 'models to check access to', ['claude-haiku-3'])
+    .option(
+      '--model <id...>',
+      'models to check access to (default: the model setting, or BEDROCK_MODEL_ARNS)',
+    )
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ strata doctor\n  $ strata doctor --region eu-west-1 --model claude-sonnet-3.5 nova-pro',
+      '\nExamples:\n  $ strata doctor\n  $ strata doctor --region eu-west-1 --model claude-sonnet-3.5 nova-pro\n\nThe region, profile, endpoint and model default to the settings (see `strata config list`).',
     )
-    .action(async (flags: { region?: string; model: string[]; json?: boolean }) => {
+    .action(async (flags: { region?: string; model?: string[]; json?: boolean }) => {
+      const aws = awsSettings(settings, flags);
+      const models = modelsToCheck(settings, flags.model);
       const bedrock = createBedrock({
-        ...(flags.region ? { region: flags.region } : {}),
+        ...aws.options,
         maxRetries: 0,
         timeouts: { firstByteMs: 10_000, totalMs: 30_000 },
       });
@@ -59,8 +74,11 @@ export function doctorCommand(): Command {
             }
           : {}),
       });
-      checks.push({ name: 'region', ok: true, detail: `${auth.region} (from ${auth.regionSource})` });
+      // An option is the CLI's own setting: say which (a flag, config.json, STRATA_REGION).
+      const regionSource = auth.regionSource === 'option' ? describeSource(aws.region) : auth.regionSource;
+      checks.push({ name: 'region', ok: true, detail: `${auth.region} (from ${regionSource})` });
       const endpoint =
+        aws.options.endpoint ??
         process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
         process.env.AWS_ENDPOINT_URL ??
         `https://bedrock-runtime.${auth.region}.amazonaws.com`;
@@ -85,7 +103,7 @@ export function doctorCommand(): Command {
       });
       let report: HealthReport | undefined;
       try {
-        report = await bedrock.health({ models: flags.model });
+        report = await bedrock.health({ models });
       } catch (error) {
         checks.push({ name: 'bedrock', ok: false, detail: (error as Error).message });
       }

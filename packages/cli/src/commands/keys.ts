@@ -1,38 +1,15 @@
-import {
-  databaseTarget,
-  generateKey,
-  hashKey,
-  loadServeConfig,
-  openStore,
-  type Store,
-} from '@strata/gateway';
+import { generateKey, hashKey } from '@strata/gateway';
 import { Command } from 'commander';
+import type { Settings } from '../config/settings.js';
 import { formatTable } from '../output/table.js';
-
-async function withStore<T>(
-  flags: { dataDir?: string; database?: string },
-  run: (store: Store) => Promise<T>,
-): Promise<T> {
-  const config = loadServeConfig({
-    ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
-    ...(flags.database ? { database: flags.database } : {}),
-  });
-  const store = await openStore(
-    databaseTarget({ dataDir: config.dataDir, ...(config.database ? { database: config.database } : {}) }),
-  );
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from '../store/with-store.js';
 
 const storeOptions = (command: Command) =>
   command
-    .option('--data-dir <dir>', "the gateway's data directory")
+    .option('--data-dir <dir>', "the gateway's data directory (default: the data-dir setting)")
     .option('--database <url>', 'postgres://… (or DATABASE_URL)');
 
-export function keysCommand(): Command {
+export function keysCommand(settings: Settings): Command {
   const keys = new Command('keys').description(
     'API keys for the gateway (stored as hashes; a key is shown once).',
   );
@@ -40,7 +17,7 @@ export function keysCommand(): Command {
     storeOptions(new Command('create').argument('<name>', 'who or what the key is for')).action(
       async (name: string, flags) => {
         const key = generateKey();
-        const record = await withStore(flags, (store) =>
+        const record = await withStore(settings, flags, (store) =>
           store.keys.create({ name, hash: hashKey(key), prefix: key.slice(0, 14) }),
         );
         process.stdout.write(`${key}\n`);
@@ -52,7 +29,7 @@ export function keysCommand(): Command {
   );
   keys.addCommand(
     storeOptions(new Command('list').option('--json', 'print JSON')).action(async (flags) => {
-      const list = await withStore(flags, (store) => store.keys.list());
+      const list = await withStore(settings, flags, (store) => store.keys.list());
       if (flags.json)
         return void process.stdout.write(
           `${JSON.stringify(
@@ -72,7 +49,7 @@ export function keysCommand(): Command {
   keys.addCommand(
     storeOptions(new Command('revoke').argument('<id>', 'the key id (see strata keys list)')).action(
       async (id: string, flags) => {
-        const revoked = await withStore(flags, (store) => store.keys.revoke(id));
+        const revoked = await withStore(settings, flags, (store) => store.keys.revoke(id));
         if (!revoked) throw new Error(`No active key ${id}.`);
         process.stdout.write(`Revoked ${id}.\n`);
       },

@@ -1,5 +1,7 @@
 import { createBedrock, type ModelListing, REGISTRY } from '@strata/bedrock';
 import { Command } from 'commander';
+import { awsSettings } from '../config/bedrock-options.js';
+import type { Settings } from '../config/settings.js';
 import { formatTable } from '../output/table.js';
 
 const price = (n: number | undefined) => (n === undefined ? '–' : `$${n}`);
@@ -18,7 +20,7 @@ function capabilities(m: ModelListing | (typeof REGISTRY)[number]): string {
     .join(' ');
 }
 
-export function modelsCommand(): Command {
+export function modelsCommand(settings: Settings): Command {
   return new Command('models')
     .description('List the models Strata knows: aliases, context, output limit, capabilities and prices.')
     .option('--provider <name>', 'only this provider (e.g. Anthropic, Amazon, Meta)')
@@ -33,7 +35,7 @@ export function modelsCommand(): Command {
       const models: (ModelListing | (typeof REGISTRY)[number])[] = flags.offline
         ? [...REGISTRY]
         : await createBedrock({
-            ...(flags.region ? { region: flags.region } : {}),
+            ...awsSettings(settings, flags).options,
             maxRetries: 0,
             timeouts: { firstByteMs: 5000 },
           }).listModels();
