@@ -14,16 +14,19 @@ export const emptyUsage = (): Usage => ({
  * model processed), so that is the sum used when a body leaves the total out.
  */
 export function usageOf(parts: Partial<Usage>): Usage {
-  const usage: Usage = { ...emptyUsage(), ...definedOnly(parts) };
-  if (parts.totalTokens === undefined) {
-    usage.totalTokens =
-      usage.inputTokens + usage.outputTokens + usage.cacheReadInputTokens + usage.cacheWriteInputTokens;
-  }
-  return usage;
+  const inputTokens = parts.inputTokens ?? 0;
+  const outputTokens = parts.outputTokens ?? 0;
+  const cacheReadInputTokens = parts.cacheReadInputTokens ?? 0;
+  const cacheWriteInputTokens = parts.cacheWriteInputTokens ?? 0;
+  return {
+    inputTokens,
+    outputTokens,
+    cacheReadInputTokens,
+    cacheWriteInputTokens,
+    totalTokens:
+      parts.totalTokens ?? inputTokens + outputTokens + cacheReadInputTokens + cacheWriteInputTokens,
+  };
 }
-
-const definedOnly = (parts: Partial<Usage>): Partial<Usage> =>
-  Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
 
 /**
  * Converse's TokenUsage. Absent counts are 0; the cache counts come as `cacheReadInputTokens` or, from
