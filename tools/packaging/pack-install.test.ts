@@ -58,7 +58,7 @@ describe('the packed tarballs', () => {
   });
 });
 
-describe('installed from the tarballs', () => {
+describe('installed from the tarballs', { timeout: SLOW }, () => {
   it('type-checks and runs a program that chats through @strata/bedrock with @strata/emulator', async () => {
     await writeFile(
       join(project, 'consumer.ts'),
@@ -106,19 +106,19 @@ try {
     });
     const { stdout } = await run(process.execPath, [join(project, 'consumer.js')], { cwd: project, env });
     expect(JSON.parse(stdout)).toEqual({ text: 'Hello from a tarball', stopReason: 'end_turn' });
-  }, SLOW);
+  });
 
   it('has a strata binary with its commands', async () => {
     const { stdout } = await strata(['--help']);
     for (const command of ['chat', 'serve', 'emulator', 'models']) expect(stdout).toContain(command);
     const { stdout: version } = await strata(['--version']);
     expect(version.trim()).toBe(packs.find((p) => p.dir === 'cli')!.manifest.version);
-  }, SLOW);
+  });
 
   it('answers a one-shot strata chat from the built-in emulator', async () => {
     const { stdout } = await strata(['chat', '--emulator', '--no-tools', 'hello from the installed CLI']);
     expect(stdout).toContain('hello from the installed CLI');
-  }, SLOW);
+  });
 
   it('serves the web chat and /healthz with strata serve (SQLite through the copied addon)', async () => {
     const server = spawn(
@@ -135,7 +135,7 @@ try {
     } finally {
       await stop(server);
     }
-  }, SLOW);
+  });
 });
 
 /** SIGTERM, then the exit, so that the project folder is not removed under a running server. */
