@@ -74,9 +74,10 @@ Examples:
           for (const k of SETTING_KEYS) process.stdout.write(`${k}=${shown(settings.get(k))}\n`);
           return;
         }
-        const resolved = settings.resolve(settingKey(key));
+        const k = settingKey(key);
+        const resolved = settings.resolve(k);
         if (resolved.value === undefined) {
-          process.stderr.write(`${key} is not set (${SETTINGS[settingKey(key)].fallback} is used).\n`);
+          process.stderr.write(`${k} is not set (${SETTINGS[k].fallback} is used).\n`);
           process.exitCode = 1;
           return;
         }
