@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -87,6 +87,36 @@ describe('record and replay', () => {
       expect((missing as Error).message).toMatch(/No recorded exchange/);
     } finally {
       await replay.close();
+    }
+  });
+
+  it('re-signs with a named profile from the shared credentials file, as the AWS CLI would', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'strata-record-profile-'));
+    const credentialsFile = join(home, 'credentials');
+    writeFileSync(
+      credentialsFile,
+      `[recording]\naws_access_key_id = UPSTREAMKEY\naws_secret_access_key = ${UPSTREAM_SECRET}\n`,
+    );
+    const env = { ...process.env };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    Object.assign(process.env, {
+      AWS_PROFILE: 'recording',
+      AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      AWS_CONFIG_FILE: join(home, 'config'),
+    });
+    const viaProfile = await startEmulator({
+      port: 0,
+      record: { dir: join(home, 'out'), upstream: upstream.url },
+    });
+    try {
+      const out = await runtimeClient(viaProfile.url).send(new ConverseCommand(ask('signed from a profile')));
+      expect(out.output?.message?.content?.[0]?.text).toBe('signed from a profile');
+      expect(readdirSync(join(home, 'out'))).toHaveLength(1);
+    } finally {
+      process.env = env;
+      await viaProfile.close();
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -37,6 +38,22 @@ function parsePayload(payload: Uint8Array): unknown {
  */
 export class Recorder {
   private count = 0;
+  /**
+   * The AWS SDK's default chain (environment, SSO and profiles of AWS_PROFILE, container and instance
+   * roles), resolved on the first recorded call and cached until near expiry; a failure names the fix.
+   */
+  private readonly credentials = async () => {
+    try {
+      return await this.chain();
+    } catch (error) {
+      throw new EmulatorError(
+        500,
+        'InternalServerException',
+        `Record mode found no upstream AWS credentials (${(error as Error).message}). Set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_BEARER_TOKEN_BEDROCK, and run \`aws sso login\` if the profile uses SSO.`,
+      );
+    }
+  };
+  private readonly chain = fromNodeProviderChain();
 
   constructor(
     private readonly dir: string,
@@ -52,21 +69,11 @@ export class Recorder {
   ) {
     const bearer = process.env.AWS_BEARER_TOKEN_BEDROCK;
     if (bearer) return { ...headers, authorization: `Bearer ${bearer}` };
-    const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
-    const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
-    if (!accessKeyId || !secretAccessKey) {
-      throw new EmulatorError(
-        500,
-        'InternalServerException',
-        'Record mode needs upstream credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) or AWS_BEARER_TOKEN_BEDROCK.',
-      );
-    }
-    const sessionToken = process.env.AWS_SESSION_TOKEN;
     const signer = new SignatureV4({
       service: 'bedrock',
       region,
       sha256: Sha256,
-      credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+      credentials: this.credentials,
     });
     const signed = await signer.sign(
       new HttpRequest({
