@@ -1,3 +1,4 @@
+export { hasAwsCredentials } from './auth/has-credentials.js';
 export type { AuthDescription, AwsCredentials, CredentialProvider } from './auth/types.js';
 export { type CachePolicy, planCachePoints } from './cache/index.js';
 export { createBedrock } from './client/create-bedrock.js';

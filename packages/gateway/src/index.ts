@@ -1,6 +1,5 @@
 export {
   ConfigError,
-  hasAwsCredentials,
   loadServeConfig,
   type ServeConfig,
   serveConfigSchema,

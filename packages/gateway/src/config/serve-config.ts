@@ -93,27 +93,3 @@ export function loadServeConfig(
   }
   return parsed.data;
 }
-
-/** Whether any AWS credential source is configured, without loading it (that may prompt or hit the network). */
-export function hasAwsCredentials(env = process.env): boolean {
-  if (
-    env.AWS_ACCESS_KEY_ID ||
-    env.AWS_BEARER_TOKEN_BEDROCK ||
-    env.AWS_PROFILE ||
-    env.AWS_WEB_IDENTITY_TOKEN_FILE
-  )
-    return true;
-  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
-  const aws = join(env.HOME ?? homedir(), '.aws');
-  for (const file of [
-    env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials'),
-    env.AWS_CONFIG_FILE ?? join(aws, 'config'),
-  ]) {
-    try {
-      if (/aws_access_key_id|sso_|credential_process|role_arn/.test(readFileSync(file, 'utf8'))) return true;
-    } catch {
-      // Missing file: not a source.
-    }
-  }
-  return false;
-}

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
-import { hasAwsCredentials, type ServeConfig } from '../config/serve-config.js';
+import { closeSharedDispatchers, createBedrock, hasAwsCredentials } from '@strata/bedrock';
+import type { ServeConfig } from '../config/serve-config.js';
 import { databaseTarget, openStore } from '../storage/index.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 
