@@ -1,11 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { type ApprovalRequest, builtinTools } from '@strata/agent';
-import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
-import { startEmulator } from '@strata/emulator';
-import { hasAwsCredentials } from '@strata/gateway';
+import type { ApprovalRequest } from '@strata/agent';
 import { Command } from 'commander';
-import { type ChatOutput, ChatSession } from '../chat/session.js';
+import type { ChatOutput, ChatSession } from '../chat/session.js';
 import { awsSettings } from '../config/bedrock-options.js';
 import type { Settings } from '../config/settings.js';
 
@@ -64,6 +61,13 @@ Defaults for --model, --system, --workspace and --emulator (and the region, prof
 the environment, .env and \`strata config\`; see \`strata config --help\`.`,
     )
     .action(async (words: string[], flags: ChatFlags) => {
+      // Loaded here, not at startup, so `strata config` or `--help` does not pay for the library and agent.
+      const [
+        { builtinTools },
+        { closeSharedDispatchers, createBedrock, hasAwsCredentials },
+        { startEmulator },
+      ] = await Promise.all([import('@strata/agent'), import('@strata/bedrock'), import('@strata/emulator')]);
+      const { ChatSession } = await import('../chat/session.js');
       const model = settings.need('model', flags.model);
       const system = settings.get('system', flags.system);
       const workspace = settings.get('workspace', flags.workspace) ?? process.cwd();

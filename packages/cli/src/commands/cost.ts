@@ -1,4 +1,3 @@
-import { createBedrock, estimateCost } from '@strata/bedrock';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Settings } from '../config/settings.js';
 import { formatTable } from '../output/table.js';
@@ -90,6 +89,7 @@ export function costCommand(settings: Settings): Command {
             cacheWrite: number;
             json?: boolean;
           }) => {
+            const { createBedrock, estimateCost } = await import('@strata/bedrock');
             // Resolving offline: no credentials or network are needed for an estimate.
             const model = await createBedrock({
               region: 'us-east-1',

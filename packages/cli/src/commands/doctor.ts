@@ -1,4 +1,4 @@
-import { createBedrock, type HealthReport, modelIdsFromEnv } from '@strata/bedrock';
+import type { HealthReport } from '@strata/bedrock';
 import { Command } from 'commander';
 import { awsSettings } from '../config/bedrock-options.js';
 import { describeSource, type Settings } from '../config/settings.js';
@@ -34,7 +34,11 @@ async function clockSkew(endpoint: string): Promise<number | undefined> {
 }
 
 /** The models to check: the flag's, else every one in BEDROCK_MODEL_ARNS when that is the source, else the setting. */
-function modelsToCheck(settings: Settings, flag: string[] | undefined): string[] {
+function modelsToCheck(
+  settings: Settings,
+  flag: string[] | undefined,
+  modelIdsFromEnv: (value: string | undefined) => string[],
+): string[] {
   if (flag) return flag;
   const model = settings.resolve('model');
   if (model.variable === 'BEDROCK_MODEL_ARNS') return modelIdsFromEnv(process.env.BEDROCK_MODEL_ARNS);
@@ -56,7 +60,8 @@ export function doctorCommand(settings: Settings): Command {
     )
     .action(async (flags: { region?: string; model?: string[]; json?: boolean }) => {
       const aws = awsSettings(settings, flags);
-      const models = modelsToCheck(settings, flags.model);
+      const { createBedrock, modelIdsFromEnv } = await import('@strata/bedrock');
+      const models = modelsToCheck(settings, flags.model, modelIdsFromEnv);
       const bedrock = createBedrock({
         ...aws.options,
         maxRetries: 0,

@@ -1,4 +1,4 @@
-import { type EmulatorCredential, startEmulator } from '@strata/emulator';
+import type { EmulatorCredential } from '@strata/emulator';
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 const port = (value: string): number => {
@@ -76,6 +76,7 @@ Point any client at it: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test and en
       const credentials: EmulatorCredential[] = [
         { accessKeyId: flags.accessKeyId, secretAccessKey: flags.secretAccessKey },
       ];
+      const { startEmulator } = await import('@strata/emulator');
       const emulator = await startEmulator({
         host: flags.host,
         port: flags.port,

@@ -1,4 +1,3 @@
-import { generateKey, hashKey } from '@strata/gateway';
 import { Command } from 'commander';
 import type { Settings } from '../config/settings.js';
 import { formatTable } from '../output/table.js';
@@ -16,6 +15,7 @@ export function keysCommand(settings: Settings): Command {
   keys.addCommand(
     storeOptions(new Command('create').argument('<name>', 'who or what the key is for')).action(
       async (name: string, flags) => {
+        const { generateKey, hashKey } = await import('@strata/gateway');
         const key = generateKey();
         const record = await withStore(settings, flags, (store) =>
           store.keys.create({ name, hash: hashKey(key), prefix: key.slice(0, 14) }),

@@ -1,4 +1,4 @@
-import { createBedrock, type ModelListing, REGISTRY } from '@strata/bedrock';
+import type { ModelListing, REGISTRY } from '@strata/bedrock';
 import { Command } from 'commander';
 import { awsSettings } from '../config/bedrock-options.js';
 import type { Settings } from '../config/settings.js';
@@ -32,6 +32,7 @@ export function modelsCommand(settings: Settings): Command {
       '\nExamples:\n  $ strata models\n  $ strata models --provider Anthropic --json\n  $ strata models --region eu-west-1',
     )
     .action(async (flags: { provider?: string; region?: string; offline?: boolean; json?: boolean }) => {
+      const { createBedrock, REGISTRY } = await import('@strata/bedrock');
       const models: (ModelListing | (typeof REGISTRY)[number])[] = flags.offline
         ? [...REGISTRY]
         : await createBedrock({

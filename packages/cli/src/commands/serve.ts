@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { loadServeConfig, startServer } from '@strata/gateway';
 import { Command, InvalidArgumentError } from 'commander';
 import { awsSettings } from '../config/bedrock-options.js';
 import type { SettingKey, SettingValues } from '../config/setting-specs.js';
@@ -68,6 +67,7 @@ Defaults for --host, --port, --data-dir, --database, --emulator, --system and --
 profile and endpoint) come from the environment, .env and \`strata config\`; see \`strata config --help\`.`,
     )
     .action(async (flags: ServeFlags) => {
+      const { loadServeConfig, startServer } = await import('@strata/gateway');
       const inFile = keysIn(flags.config);
       const setting = <K extends SettingKey>(key: K, name: string, flag?: SettingValues[K]) => {
         const { value, source } = settings.resolve(key, flag);

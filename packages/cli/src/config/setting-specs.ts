@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { modelIdsFromEnv } from '@strata/bedrock';
 
 /** A refused value; the message completes "<key> …", e.g. "must be a whole number from 0 to 65535". */
 export class ValueError extends Error {
@@ -57,6 +56,16 @@ const path = (raw: string) => {
   return resolve(value);
 };
 
+/**
+ * BEDROCK_MODEL_ARNS's first entry: the library's modelIdsFromEnv rule (comma-separated, trimmed, blanks
+ * skipped), applied here because importing the library would load it for every command, `config` too.
+ */
+const firstModelId = (raw: string): string | undefined =>
+  raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .find((entry) => entry !== '');
+
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 
@@ -68,7 +77,7 @@ export const SETTINGS: { [K in SettingKey]: SettingSpec<SettingValues[K]> } = {
     example: 'claude-haiku-3',
     type: 'string',
     // BEDROCK_MODEL_ARNS lists models; its first is the one to use (doctor checks them all).
-    env: ['STRATA_MODEL', { name: 'BEDROCK_MODEL_ARNS', read: (raw) => modelIdsFromEnv(raw)[0] }],
+    env: ['STRATA_MODEL', { name: 'BEDROCK_MODEL_ARNS', read: firstModelId }],
     parse: nonEmpty('a model ID, alias, inference profile or ARN'),
     default: () => 'claude-sonnet-3.5',
   },

@@ -1,4 +1,4 @@
-import { databaseTarget, openStore, type Store } from '@strata/gateway';
+import type { Store } from '@strata/gateway';
 import type { Settings } from '../config/settings.js';
 
 /**
@@ -10,6 +10,8 @@ export async function withStore<T>(
   flags: { dataDir?: string; database?: string },
   run: (store: Store) => Promise<T>,
 ): Promise<T> {
+  // The gateway (and its database drivers) load only for the commands that open its database.
+  const { databaseTarget, openStore } = await import('@strata/gateway');
   const database = settings.get('database', flags.database);
   const store = await openStore(
     databaseTarget({ dataDir: settings.need('data-dir', flags.dataDir), ...(database ? { database } : {}) }),
