@@ -29,7 +29,8 @@ COPY packages packages
 RUN npm rebuild better-sqlite3 && npm run build
 
 # What each package publishes (its `files`: dist without source maps, specs, README) via `npm pack`, so
-# that the image holds what an npm install would; then only the production dependencies.
+# that the image holds what an npm install would; then only the production dependencies, and of
+# better-sqlite3 only its addon (not the SQLite sources and objects of a build from source).
 RUN npm prune --omit=dev --no-audit --no-fund \
  && mkdir -p /out/packages \
  && for dir in bedrock emulator agent gateway web cli; do \
@@ -40,7 +41,12 @@ RUN npm prune --omit=dev --no-audit --no-fund \
     done \
  && chmod 755 /out/packages/cli/dist/main.js \
  && cp -a package.json node_modules /out/ \
- && rm -f /out/node_modules/@strata/bench
+ && rm -f /out/node_modules/@strata/bench \
+ && sqlite=/out/node_modules/better-sqlite3 \
+ && mv "$sqlite/build/Release/better_sqlite3.node" /tmp/ \
+ && rm -rf "$sqlite/build" "$sqlite/deps" "$sqlite/src" \
+ && mkdir -p "$sqlite/build/Release" \
+ && mv /tmp/better_sqlite3.node "$sqlite/build/Release/"
 
 # --- runtime: Node, the production tree and the built packages, as an unprivileged user ------------------
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
