@@ -21,6 +21,7 @@ let packs: PackResult[];
 /** No AWS settings from the machine running the tests, and a home of its own. */
 let env: NodeJS.ProcessEnv;
 
+// Packing and an offline install of ~250 packages: about half a minute alone, longer beside the rest of the suite.
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'strata-pack-'));
   packs = await installPacked(repo, project);
@@ -29,7 +30,7 @@ beforeAll(async () => {
   );
   env.HOME = project;
   env.AWS_EC2_METADATA_DISABLED = 'true';
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
