@@ -40,11 +40,12 @@ const strata = (args: string[]) =>
   run(join(project, 'node_modules', '.bin', 'strata'), args, { cwd: project, env });
 
 describe('the packed tarballs', () => {
-  it('hold the built code, READMEs and runtime data, without tests, source maps or build state', () => {
+  it('hold the built code, READMEs, the licence and runtime data, without tests, source maps or build state', () => {
     expect(packs.map((p) => p.name).sort()).toEqual(PUBLISHED.map((dir) => `@strata/${dir}`).sort());
     for (const pack of packs) {
       expect(pack.files, pack.name).toContain('package.json');
       expect(pack.files, pack.name).toContain('README.md');
+      expect(pack.files, pack.name).toContain('LICENSE');
       expect(pack.files.filter((f) => /\.test\.|test-support|\.map$|tsbuildinfo|fixtures/.test(f))).toEqual(
         [],
       );
