@@ -9,10 +9,12 @@ import {
   type Driver,
   Kysely,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { reusingStatements } from './sqlite-statements.js';
 
 /** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -65,15 +67,17 @@ async function enableWal(database: BetterSqlite3.Database): Promise<void> {
  *   first then fails at once with SQLITE_BUSY when another process wrote in between;
  * - migrations run in such a transaction (SQLite DDL is transactional; Kysely's adapter says it is
  *   not), which is what serializes two processes migrating one file;
- * - stores on one file in one process take turns (see `processLock`).
+ * - stores on one file in one process take turns (see `processLock`);
+ * - prepared statements are reused (see `sqlite-statements.ts`).
  */
 class StrataSqliteDialect extends SqliteDialect {
-  readonly #database: BetterSqlite3.Database;
+  readonly #database: SqliteDatabase;
   readonly #lock: Mutex;
 
   constructor(database: BetterSqlite3.Database, lock: Mutex) {
-    super({ database });
-    this.#database = database;
+    const reusing = reusingStatements(database);
+    super({ database: reusing });
+    this.#database = reusing;
     this.#lock = lock;
   }
 
@@ -90,7 +94,7 @@ class StrataSqliteDriver extends SqliteDriver {
   readonly #lock: Mutex;
   #release: (() => void) | undefined;
 
-  constructor(database: BetterSqlite3.Database, lock: Mutex) {
+  constructor(database: SqliteDatabase, lock: Mutex) {
     super({ database });
     this.#lock = lock;
   }

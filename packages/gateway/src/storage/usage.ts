@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { batchedWrites } from './batched-writes.js';
 import { isoTimestamp, now, type StoreContext } from './context.js';
 import type { Store, UsageRecord, UsageRow } from './types.js';
 
@@ -10,6 +11,28 @@ const GROUP_COLUMNS = {
 } as const;
 
 export function usageRepository({ db }: StoreContext): Store['usage'] {
+  // A row per API call: the busiest write of the compatible APIs, so concurrent calls share a commit.
+  const insert = batchedWrites<UsageRecord>(async (records) => {
+    await db
+      .insertInto('usage')
+      .values(
+        records.map((record) => ({
+          id: record.id,
+          conversation_id: record.conversationId,
+          api_key_id: record.apiKeyId,
+          source: record.source,
+          model: record.model,
+          input_tokens: record.inputTokens,
+          output_tokens: record.outputTokens,
+          cache_read_input_tokens: record.cacheReadInputTokens,
+          cache_write_input_tokens: record.cacheWriteInputTokens,
+          cost_usd: record.costUsd,
+          created_at: record.createdAt,
+          day: record.createdAt.slice(0, 10),
+        })),
+      )
+      .execute();
+  });
   return {
     async record(input) {
       const record: UsageRecord = {
@@ -25,23 +48,7 @@ export function usageRepository({ db }: StoreContext): Store['usage'] {
         costUsd: input.costUsd,
         createdAt: now(),
       };
-      await db
-        .insertInto('usage')
-        .values({
-          id: record.id,
-          conversation_id: record.conversationId,
-          api_key_id: record.apiKeyId,
-          source: record.source,
-          model: record.model,
-          input_tokens: record.inputTokens,
-          output_tokens: record.outputTokens,
-          cache_read_input_tokens: record.cacheReadInputTokens,
-          cache_write_input_tokens: record.cacheWriteInputTokens,
-          cost_usd: record.costUsd,
-          created_at: record.createdAt,
-          day: record.createdAt.slice(0, 10),
-        })
-        .execute();
+      await insert(record);
       return record;
     },
 
