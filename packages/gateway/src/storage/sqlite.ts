@@ -14,6 +14,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { checkpointInBackground } from './sqlite-checkpoints.js';
 import { reusingStatements } from './sqlite-statements.js';
 
 /** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
@@ -40,7 +41,16 @@ export async function openSqlite(path: string): Promise<Kysely<Database>> {
     database.close();
     throw error;
   }
-  return new Kysely<Database>({ dialect: new StrataSqliteDialect(database, processLock(file)) });
+  const stopCheckpoints = file === ':memory:' ? undefined : checkpointInBackground(database, file);
+  const reusing = reusingStatements(database);
+  const closing: SqliteDatabase = {
+    prepare: (sql) => reusing.prepare(sql),
+    close() {
+      stopCheckpoints?.();
+      reusing.close();
+    },
+  };
+  return new Kysely<Database>({ dialect: new StrataSqliteDialect(closing, processLock(file)) });
 }
 
 /**
@@ -68,16 +78,16 @@ async function enableWal(database: BetterSqlite3.Database): Promise<void> {
  * - migrations run in such a transaction (SQLite DDL is transactional; Kysely's adapter says it is
  *   not), which is what serializes two processes migrating one file;
  * - stores on one file in one process take turns (see `processLock`);
- * - prepared statements are reused (see `sqlite-statements.ts`).
+ * - prepared statements are reused (see `sqlite-statements.ts`), and checkpoints run in a thread of their
+ *   own (see `sqlite-checkpoints.ts`); both are set up by `openSqlite`.
  */
 class StrataSqliteDialect extends SqliteDialect {
   readonly #database: SqliteDatabase;
   readonly #lock: Mutex;
 
-  constructor(database: BetterSqlite3.Database, lock: Mutex) {
-    const reusing = reusingStatements(database);
-    super({ database: reusing });
-    this.#database = reusing;
+  constructor(database: SqliteDatabase, lock: Mutex) {
+    super({ database });
+    this.#database = database;
     this.#lock = lock;
   }
 
