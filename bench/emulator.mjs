@@ -1,16 +1,15 @@
-// Emulator throughput: how many requests per second the local Bedrock serves on this machine, so later
-// benchmarks can show it is never the bottleneck. The emulator runs as its own process (the real CLI);
-// autocannon drives it over HTTP/1.1 keep-alive from this one.
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
+// Emulator throughput: how many requests per second the local Bedrock serves on this machine, so the
+// other benchmarks can show it is not their bottleneck. The emulator runs as its own process;
+// autocannon drives it over HTTP/1.1 keep-alive from this one, one run per request shape.
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
 import { startEmulatorProcess } from './emulator-process.mjs';
+import { benchArgs, writePart } from './part.mjs';
 
-const quick = process.argv.includes('--quick');
-const duration = quick ? 3 : 10;
+const { quick } = benchArgs();
+const duration = quick ? 1 : 5;
 const connections = 64;
 const MODEL_PATH = '/model/anthropic.claude-3-haiku-20240307-v1%3A0';
 const body = JSON.stringify({
@@ -39,7 +38,7 @@ async function sigv4Headers(url, path) {
   return signed.headers;
 }
 
-async function measure(name, url, path, headers) {
+async function measure(key, url, path, headers) {
   const result = await autocannon({
     url: `${url}${path}`,
     method: 'POST',
@@ -49,14 +48,16 @@ async function measure(name, url, path, headers) {
     duration,
   });
   const errors = result.non2xx + result.errors;
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    errors,
-  };
+  if (errors > 0 || result.requests.average === 0) return { key, error: `${errors} failed requests` };
+  return { key, perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
+
+const one = (x) => ({ median: x, min: x, max: x, n: 1 });
+const CONTENDERS = [
+  { key: 'converse-bearer', label: 'Converse (API key)' },
+  { key: 'converse-sigv4', label: 'Converse (SigV4 verified)' },
+  { key: 'stream-sigv4', label: 'ConverseStream (SigV4 verified)' },
+];
 
 const emulator = await startEmulatorProcess();
 const { url } = emulator;
@@ -72,10 +73,10 @@ try {
     connections: 8,
     duration: 1,
   });
-  rows.push(await measure('Converse (bearer key)', url, `${MODEL_PATH}/converse`, bearer));
+  rows.push(await measure('converse-bearer', url, `${MODEL_PATH}/converse`, bearer));
   rows.push(
     await measure(
-      'Converse (SigV4 verified)',
+      'converse-sigv4',
       url,
       `${MODEL_PATH}/converse`,
       await sigv4Headers(url, `${MODEL_PATH}/converse`),
@@ -83,27 +84,30 @@ try {
   );
   rows.push(
     await measure(
-      'ConverseStream (SigV4 verified)',
+      'stream-sigv4',
       url,
       `${MODEL_PATH}/converse-stream`,
       await sigv4Headers(url, `${MODEL_PATH}/converse-stream`),
     ),
   );
-  const report = {
-    date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    node: process.version,
-    connections,
-    durationSeconds: duration,
-    results: rows,
-  };
-  console.table(rows);
-  writeFileSync(new URL('./results/emulator.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  const failed = rows.filter((r) => r.errors > 0 || r.requestsPerSecond === 0);
-  if (failed.length > 0) {
-    console.error(`requests failed in: ${failed.map((r) => r.name).join(', ')}`);
-    process.exitCode = 1;
-  }
+  const figure = (id, title, unit, better, digits, field) => ({
+    id,
+    title,
+    unit,
+    better,
+    digits,
+    values: Object.fromEntries(rows.map((r) => [r.key, r.error ? { error: r.error } : one(r[field])])),
+  });
+  writePart('emulator', {
+    title: 'Emulator ceiling: what the emulator alone serves on this machine',
+    method: `autocannon, ${connections} HTTP/1.1 keep-alive connections, ${duration} s per request shape, the short echo`,
+    contenders: CONTENDERS,
+    figures: [
+      figure('emulator-rps', 'requests/s', 'req/s', 'higher', 0, 'perSecond'),
+      figure('emulator-p50', 'p50 latency', 'ms', 'lower', 0, 'p50'),
+      figure('emulator-p99', 'p99 latency', 'ms', 'lower', 0, 'p99'),
+    ],
+  });
 } finally {
   await emulator.stop();
 }

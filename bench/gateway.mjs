@@ -1,71 +1,32 @@
-// Gateway benchmark: what the OpenAI-compatible gateway adds over calling the library directly. Both go
-// to the same emulator process; the gateway runs as its own process (`strata serve`), as it would in
-// production. All three contenders share one client loop (N workers, a fixed count of calls, each call
-// timed) so their req/s and latencies are measured the same way. Timings never fail the run; errors do.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Gateway benchmark: the Strata gateway (`strata serve`) against the Portkey gateway, both serving
+// OpenAI-style `/v1/chat/completions` from the same emulator, plain and streaming: req/s and p50/p99
+// at a fixed concurrency, the latency each adds over calling the library directly, and each gateway's
+// memory with many SSE clients open at once. Every server is its own process; the bench process is
+// the load generator (and the library contender). Timings never fail the run; errors do.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
 import { Agent } from 'undici';
-import { SHORT_TEXT } from './contenders.mjs';
-import { startCliProcess, startEmulatorProcess } from './emulator-process.mjs';
+import { expectText, MODEL, REGION, SHORT_TEXT } from './contenders/expect.mjs';
+import { startEmulatorProcess } from './emulator-process.mjs';
+import { API_KEY, completions, portkeySigV4Probe, startPortkey, startStrataGateway } from './gateways.mjs';
+import { HOLD_TEXT, startHoldingEmulator } from './holding-emulator.mjs';
+import { benchArgs, writePart } from './part.mjs';
+import { percentile, summary } from './stats.mjs';
 
-const quick = process.argv.includes('--quick');
+const { quick } = benchArgs();
 const CONCURRENCY = 16;
-const CALLS = quick ? 400 : 4000;
-// Rounds rotate who goes first, so machine noise and leftover garbage land on every contender alike.
-const ROUNDS = quick ? 2 : 3;
-const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
-const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const CALLS = quick ? 200 : 2000;
+const ROUNDS = quick ? 1 : 3;
+const SSE_CLIENTS = quick ? 100 : 1000;
+const GATEWAYS = { 'strata-gateway': startStrataGateway, portkey: startPortkey };
+const CONTENDERS = [
+  // A baseline rather than a peer: the chart leaves it out.
+  { key: 'library', label: 'Strata library alone', baseline: true },
+  { key: 'strata-gateway', label: 'Strata gateway' },
+  { key: 'portkey', label: 'Portkey gateway' },
+];
 
-const expectText = (name, got) => {
-  if (got !== SHORT_TEXT) throw new Error(`${name} answered ${JSON.stringify(String(got).slice(0, 80))}`);
-};
-
-function library(endpoint) {
-  const bedrock = createBedrock({ endpoint, region: 'us-east-1', credentials: CREDENTIALS });
-  const messages = [{ role: 'user', content: [{ type: 'text', text: SHORT_TEXT }] }];
-  const name = 'library: chat()';
-  return {
-    name,
-    async call() {
-      const result = await bedrock.chat({ model: MODEL, messages });
-      expectText(name, result.message.content[0]?.text);
-    },
-  };
-}
-
-/** `POST /v1/chat/completions` on one keep-alive undici pool, one connection per worker. */
-function gateway(origin, agent, stream) {
-  const name = `gateway: /v1/chat/completions${stream ? ', stream' : ''}`;
-  const body = JSON.stringify({ model: MODEL, stream, messages: [{ role: 'user', content: SHORT_TEXT }] });
-  return {
-    name,
-    async call() {
-      const response = await agent.request({
-        origin,
-        path: '/v1/chat/completions',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      const text = await response.body.text();
-      if (response.statusCode !== 200)
-        throw new Error(`${name}: HTTP ${response.statusCode} ${text.slice(0, 200)}`);
-      if (!stream) return expectText(name, JSON.parse(text).choices?.[0]?.message?.content);
-      // Read to the end and rebuild the reply from the SSE deltas, so a truncated stream cannot pass.
-      const events = text.split('\n\n').filter((e) => e.startsWith('data: '));
-      if (events.at(-1) !== 'data: [DONE]') throw new Error(`${name}: stream did not end with [DONE]`);
-      const reply = events
-        .slice(0, -1)
-        .map((e) => JSON.parse(e.slice(6)).choices?.[0]?.delta?.content ?? '')
-        .join('');
-      expectText(name, reply);
-    },
-  };
-}
-
-/** `total` calls over CONCURRENCY workers; returns each call's latency (ms) and the batch's wall time. */
+/** `total` calls over CONCURRENCY workers: req/s and the p50/p99 of each call's latency. */
 async function batch(call, total) {
   let issued = 0;
   let failure;
@@ -85,128 +46,194 @@ async function batch(call, total) {
   const start = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (failure !== undefined) throw failure;
-  return { latencies, ms: performance.now() - start };
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function measure(contenders) {
-  for (const c of contenders) Object.assign(c, { latencies: [], ms: 0 });
-  // Round 0 warms the JIT, the pools and both servers, and checks every contender's answers.
-  for (let round = 0; round <= ROUNDS; round++) {
-    process.stderr.write(round === 0 ? 'warm-up' : ` round ${round}/${ROUNDS}`);
-    for (let i = 0; i < contenders.length; i++) {
-      const c = contenders[(i + round) % contenders.length];
-      if (c.error) continue;
-      try {
-        const result = await batch(c.call, round === 0 ? CALLS >> 2 : CALLS);
-        if (round === 0) continue;
-        c.latencies.push(...result.latencies);
-        c.ms += result.ms;
-      } catch (error) {
-        c.error = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`\n${c.name} failed: ${c.error}\n`);
+/** Rounds of every run, rotating who goes first after a warm-up round that checks every answer. */
+async function throughput(emulator) {
+  const servers = {};
+  const agent = new Agent({ keepAliveTimeout: 60_000, connections: CONCURRENCY });
+  const notes = [];
+  try {
+    for (const [key, start] of Object.entries(GATEWAYS)) servers[key] = await start(emulator.url);
+    notes.push(await portkeySigV4Probe(servers.portkey, emulator.url, agent));
+    const bedrock = createBedrock({ endpoint: emulator.url, region: REGION, apiKey: API_KEY });
+    const messages = [{ role: 'user', content: [{ type: 'text', text: SHORT_TEXT }] }];
+    const runs = [
+      {
+        key: 'library',
+        stream: false,
+        call: async () =>
+          expectText('library', (await bedrock.chat({ model: MODEL, messages })).message.content[0]?.text),
+      },
+    ];
+    for (const key of Object.keys(GATEWAYS)) {
+      const client = completions(servers[key].url, agent, servers[key].headers, key);
+      runs.push({ key, stream: false, call: client.call }, { key, stream: true, call: client.stream });
+    }
+    for (const run of runs) run.rounds = [];
+    for (let round = 0; round <= ROUNDS; round++) {
+      process.stderr.write(round === 0 ? 'gateway: warm-up' : ` round ${round}/${ROUNDS}`);
+      for (let i = 0; i < runs.length; i++) {
+        const run = runs[(i + round) % runs.length];
+        if (run.error) continue;
+        try {
+          const result = await batch(run.call, round === 0 ? CALLS >> 2 : CALLS);
+          if (round > 0) run.rounds.push(result);
+        } catch (error) {
+          run.error = error.message;
+          process.stderr.write(`\n${run.key}${run.stream ? ' stream' : ''} failed: ${run.error}\n`);
+        }
       }
     }
+    process.stderr.write('\n');
+    return { runs, notes };
+  } finally {
+    await agent.close();
+    await closeSharedDispatchers();
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
   }
-  process.stderr.write('\n');
 }
 
-/** Nearest-rank percentile of an ascending array. */
-const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function results(contenders) {
-  const rows = contenders.map((c) => {
-    if (c.error) return { name: c.name, error: c.error };
-    const sorted = c.latencies.toSorted((a, b) => a - b);
-    return {
-      name: c.name,
-      calls: sorted.length,
-      perSecond: sorted.length / (c.ms / 1000),
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
-    };
-  });
-  const base = rows[0].error ? undefined : rows[0];
-  for (const row of rows) {
-    if (!base || row.error) continue;
-    row.vsLibrary = {
-      perSecond: row.perSecond / base.perSecond,
-      p50: row.p50Ms / base.p50Ms,
-      p99: row.p99Ms / base.p99Ms,
-      addedP50Ms: row.p50Ms - base.p50Ms,
-    };
-  }
-  return rows;
-}
-
-function markdown(rows, meta) {
-  const x = (r) => `${r.toFixed(2)}×`;
-  const lines = [
-    '# Gateway benchmark',
-    '',
-    `${meta.date} · ${meta.machine} · Node ${meta.node} · ${meta.mode} mode, concurrency ${meta.concurrency}, ${meta.rounds} rounds of ${meta.callsPerRound} calls (pooled)`,
-    `Load average at start: ${meta.loadAverage.join(', ')}`,
-    '',
-    '| contender | req/s | p50 ms | p99 ms | req/s × library | p50 × library | p99 × library | added p50 ms |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
-  ];
-  for (const r of rows) {
-    if (r.error) {
-      lines.push(`| ${r.name} | error: ${r.error.replaceAll('|', '\\|')} | | | | | | |`);
-      continue;
+/**
+ * A fresh gateway process, warmed up, then SSE_CLIENTS streams opened at once against an emulator that
+ * holds each after its first delta. Memory (after a full GC, in the gateway) is sampled once every
+ * client streams, or once the count of streaming clients has stopped growing for 2 s.
+ */
+async function sseMemory(key, emulator) {
+  const server = await GATEWAYS[key](emulator.url);
+  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  try {
+    const client = completions(server.url, agent, server.headers, key);
+    for (let i = 0; i < 20; i++) await client.stream();
+    const idle = await server.memory();
+    let open = 0;
+    let failure;
+    for (let i = 0; i < SSE_CLIENTS; i++) {
+      client.open(HOLD_TEXT).then(
+        () => open++,
+        (error) => {
+          failure ??= error;
+        },
+      );
     }
-    const v = r.vsLibrary;
-    lines.push(
-      `| ${r.name} | ${Math.round(r.perSecond)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${v ? x(v.perSecond) : '–'} | ${v ? x(v.p50) : '–'} | ${v ? x(v.p99) : '–'} | ${v ? v.addedP50Ms.toFixed(2) : '–'} |`,
-    );
+    let last = -1;
+    let stableSince = performance.now();
+    const start = performance.now();
+    while (open < SSE_CLIENTS && failure === undefined && performance.now() - start < 60_000) {
+      await sleep(50);
+      if (open !== last) [last, stableSince] = [open, performance.now()];
+      else if (open > 0 && performance.now() - stableSince > 2000) break;
+    }
+    if (failure !== undefined) throw failure;
+    const samples = [];
+    for (let i = 0; i < 3; i++) {
+      samples.push(await server.memory());
+      await sleep(100);
+    }
+    return { open, idle, samples };
+  } finally {
+    await agent.destroy();
+    await server.stop();
   }
-  return `${lines.join('\n')}\n`;
 }
 
-const loadAtStart = os.loadavg();
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-gateway-'));
 const emulator = await startEmulatorProcess();
-let server;
-let agent;
-let contenders = [];
+let runs = [];
+let notes = [];
 try {
-  server = await startCliProcess(['serve', '--port', '0', '--quiet', '--data-dir', dataDir], {
-    ...process.env,
-    AWS_ENDPOINT_URL: emulator.url,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-  });
-  agent = new Agent({ keepAliveTimeout: 60_000, connections: CONCURRENCY });
-  contenders = [library(emulator.url), gateway(server.url, agent, false), gateway(server.url, agent, true)];
-  await measure(contenders);
+  ({ runs, notes } = await throughput(emulator));
 } finally {
-  await agent?.close();
-  await closeSharedDispatchers();
-  await Promise.all([server?.stop(), emulator.stop()]);
-  rmSync(dataDir, { recursive: true, force: true });
+  await emulator.stop();
 }
 
-const cpus = os.cpus();
-const meta = {
-  date: new Date().toISOString(),
-  machine: `${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-  node: process.version,
-  mode: quick ? 'quick' : 'full',
-  concurrency: CONCURRENCY,
-  rounds: ROUNDS,
-  callsPerRound: CALLS,
-  loadAverage: loadAtStart.map((n) => n.toFixed(2)),
-};
-const rows = results(contenders);
-const md = markdown(rows, meta);
-process.stdout.write(md);
-writeFileSync(new URL('./results/gateway.md', import.meta.url), md);
-writeFileSync(
-  new URL('./results/gateway.json', import.meta.url),
-  `${JSON.stringify({ ...meta, rows }, null, 2)}\n`,
-);
-const failed = rows.filter((r) => r.error);
-if (failed.length > 0) {
-  console.error(`no figure for: ${failed.map((r) => r.name).join(', ')}`);
-  process.exitCode = 1;
+const memory = {};
+const holding = await startHoldingEmulator();
+try {
+  for (const key of Object.keys(GATEWAYS)) {
+    process.stderr.write(`gateway: ${SSE_CLIENTS} SSE clients, ${key}\n`);
+    memory[key] = await sseMemory(key, holding).catch((error) => ({ error: error.message }));
+  }
+} finally {
+  await holding.stop();
 }
+
+const libraryRun = runs.find((r) => r.key === 'library');
+/** A figure from the throughput runs of one shape (plain or streaming). */
+function runFigure(id, title, unit, better, digits, stream, value) {
+  const values = {};
+  for (const run of runs.filter((r) => r.stream === stream || r.key === 'library')) {
+    if (stream && run.key === 'library' && !id.includes('added')) continue;
+    if (run.key === 'library' && id.includes('added')) continue;
+    values[run.key] = run.error
+      ? { error: run.error }
+      : libraryRun.error && id.includes('added')
+        ? { error: `library: ${libraryRun.error}` }
+        : summary(run.rounds.map((r, i) => value(r, libraryRun.rounds[i])));
+  }
+  return { id, title, unit, better, digits, values };
+}
+const memoryFigure = (id, title, unit, better, digits, value) => ({
+  id,
+  title,
+  unit,
+  better,
+  digits,
+  values: Object.fromEntries(
+    Object.entries(memory).map(([key, m]) => [key, m.error ? m : summary(m.samples.map((s) => value(s, m)))]),
+  ),
+});
+const mib = (bytes) => bytes / 2 ** 20;
+const figures = [];
+for (const stream of [false, true]) {
+  const shape = stream ? 'streaming' : 'plain';
+  const tag = stream ? 'stream-' : '';
+  figures.push(
+    runFigure(
+      `gw-${tag}rps`,
+      `${shape}: req/s, concurrency ${CONCURRENCY}`,
+      'req/s',
+      'higher',
+      0,
+      stream,
+      (r) => r.perSecond,
+    ),
+    runFigure(`gw-${tag}p50`, `${shape}: p50 latency`, 'ms', 'lower', 2, stream, (r) => r.p50),
+    runFigure(`gw-${tag}p99`, `${shape}: p99 latency`, 'ms', 'lower', 2, stream, (r) => r.p99),
+    runFigure(
+      `gw-${tag}added-p50`,
+      `${shape}: p50 added over the library alone`,
+      'ms',
+      'lower',
+      2,
+      stream,
+      (r, lib) => r.p50 - lib.p50,
+    ),
+  );
+}
+figures.push(
+  memoryFigure(
+    'gw-sse-open',
+    `SSE clients streaming at once, of ${SSE_CLIENTS}`,
+    'clients',
+    'higher',
+    0,
+    (_, m) => m.open,
+  ),
+  memoryFigure('gw-sse-rss', `RSS with ${SSE_CLIENTS} SSE clients`, 'MiB', 'lower', 1, (s) => mib(s.rss)),
+  memoryFigure('gw-sse-heap', `V8 heap used with ${SSE_CLIENTS} SSE clients`, 'MiB', 'lower', 1, (s) =>
+    mib(s.heapUsed),
+  ),
+);
+
+writePart('gateway', {
+  title: 'Gateways: OpenAI-style /v1/chat/completions in front of the same emulator',
+  method: `each server its own process; ${CALLS} calls per round at concurrency ${CONCURRENCY}, ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} after a warm-up, median (min–max) of the rounds' figures; memory in a fresh gateway process after a full GC, 3 samples; both gateways (and the library) authenticate upstream with a Bedrock API key`,
+  reference: 'strata-gateway',
+  contenders: CONTENDERS,
+  idle: Object.fromEntries(Object.entries(memory).map(([key, m]) => [key, m.idle])),
+  notes,
+  figures,
+});

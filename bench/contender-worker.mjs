@@ -1,0 +1,113 @@
+// One library contender in a process of its own, so its CPU clock, heap and garbage are its own. The
+// parent (workers.mjs) sends jobs over IPC and gets one answer per job:
+// - calls: `total` calls over `concurrency` workers → CPU ms per call and calls/s; with `tolerate`,
+//   failed calls are counted instead of ending the batch (the resilience figures);
+// - streams: `total` long streams one after another → time to first text delta, deltas/s, CPU per
+//   1,000 deltas;
+// - hold: `count` streams at once, each held open by the emulator → memory once all are open; the
+//   streams are left open (the parent stops the worker next).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CONTENDERS } from './contenders/index.mjs';
+import { median } from './stats.mjs';
+
+const { contender: key, ...options } = JSON.parse(process.argv[2]);
+const create = await CONTENDERS[key].load();
+const contender = create({ name: CONTENDERS[key].label, ...options });
+
+const cpuMsSince = (before) => {
+  const cpu = process.cpuUsage(before);
+  return (cpu.user + cpu.system) / 1000;
+};
+
+/**
+ * No forced GC between batches: a `gc()` added a fixed ~80 ms of CPU to the batch after it, whatever
+ * its size. A process per contender keeps each one's garbage its own.
+ */
+async function calls({ total, concurrency, tolerate = false }) {
+  let issued = 0;
+  let failed = 0;
+  let failure;
+  const worker = async () => {
+    while (failure === undefined && issued < total) {
+      issued++;
+      try {
+        await contender.call();
+      } catch (error) {
+        failed++;
+        if (!tolerate) failure ??= error;
+      }
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  if (failure !== undefined) throw failure;
+  return { cpuMs: cpuMsSince(cpuBefore) / total, perSecond: (total - failed) / seconds, failed };
+}
+
+async function streams({ total, text, deltas }) {
+  const firsts = [];
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const begun = performance.now();
+    await contender.stream({ text, deltas, onFirst: () => firsts.push(performance.now() - begun) });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const events = total * deltas;
+  return {
+    ttfeMs: median(firsts),
+    eventsPerSecond: events / seconds,
+    cpuMsPer1000: (cpuMsSince(cpuBefore) / events) * 1000,
+  };
+}
+
+const memory = () => {
+  globalThis.gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 };
+};
+
+/**
+ * Opens `count` streams at once; the emulator stalls each after its first text delta until the client
+ * goes away. Once every one has its first delta, memory is sampled three times, each after a full GC.
+ */
+async function hold({ count, text, deltas, timeoutMs }) {
+  await contender.call();
+  const idle = memory();
+  let open = 0;
+  let failure;
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    contender.stream({ text, deltas, onFirst: () => open++ }).catch((error) => {
+      failure ??= error;
+    });
+  }
+  while (open < count && failure === undefined && performance.now() - start < timeoutMs) await sleep(10);
+  if (failure !== undefined) throw failure;
+  if (open < count) throw new Error(`only ${open} of ${count} streams opened in ${timeoutMs} ms`);
+  const openMs = performance.now() - start;
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    samples.push(memory());
+    await sleep(100);
+  }
+  if (failure !== undefined) throw failure;
+  return { idle, openMs, samples };
+}
+
+const JOBS = { calls, streams, hold };
+
+process.on('message', async ({ id, job, ...params }) => {
+  try {
+    process.send({ id, result: await JOBS[job](params) });
+  } catch (error) {
+    process.send({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+// A pool's close() waits for its requests, and held streams never end: give it a second, then go.
+process.once('disconnect', () => {
+  void Promise.race([contender.close(), sleep(1000)]).finally(() => process.exit(0));
+});
+process.send({ id: 0, result: 'ready' });
