@@ -50,11 +50,17 @@ export async function startEmulatorProcess(options = {}) {
 /**
  * Starts a server process, `node [--expose-gc --import memory-probe.mjs] …args`, and resolves once
  * `ready` matches its stdout (its first group, when it has one, is the URL). With the probe loaded,
- * `memory()` reports the process's memory after a full GC.
+ * `memory()` reports the process's memory after a full GC. `stderr: 'ignore'` silences a chatty server.
  */
-export async function startServerProcess({ args, env = process.env, ready, url: knownUrl }) {
+export async function startServerProcess({
+  args,
+  env = process.env,
+  ready,
+  url: knownUrl,
+  stderr = 'inherit',
+}) {
   const child = spawn(process.execPath, ['--expose-gc', '--import', PROBE, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', stderr, 'ipc'],
     env,
   });
   // A server does not notice its parent's end: take it down with the bench, however the bench ends.

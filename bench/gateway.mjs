@@ -7,7 +7,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
 import { Agent } from 'undici';
 import { expectText, MODEL, REGION, SHORT_TEXT } from './contenders/expect.mjs';
-import { startEmulatorProcess } from './emulator-process.mjs';
 import { API_KEY, completions, portkeySigV4Probe, startPortkey, startStrataGateway } from './gateways.mjs';
 import { HOLD_TEXT, startHoldingEmulator } from './holding-emulator.mjs';
 import { benchArgs, writePart } from './part.mjs';
@@ -15,7 +14,7 @@ import { percentile, summary } from './stats.mjs';
 
 const { quick } = benchArgs();
 const CONCURRENCY = 16;
-const CALLS = quick ? 200 : 2000;
+const CALLS = quick ? 200 : 1000;
 const ROUNDS = quick ? 1 : 3;
 const SSE_CLIENTS = quick ? 100 : 1000;
 const GATEWAYS = { 'strata-gateway': startStrataGateway, portkey: startPortkey };
@@ -52,14 +51,10 @@ async function batch(call, total) {
 }
 
 /** Rounds of every run, rotating who goes first after a warm-up round that checks every answer. */
-async function throughput(emulator) {
-  const servers = {};
-  const agent = new Agent({ keepAliveTimeout: 60_000, connections: CONCURRENCY });
-  const notes = [];
+async function throughput(emulatorUrl, servers, agent) {
+  const notes = [await portkeySigV4Probe(servers.portkey, emulatorUrl, agent)];
   try {
-    for (const [key, start] of Object.entries(GATEWAYS)) servers[key] = await start(emulator.url);
-    notes.push(await portkeySigV4Probe(servers.portkey, emulator.url, agent));
-    const bedrock = createBedrock({ endpoint: emulator.url, region: REGION, apiKey: API_KEY });
+    const bedrock = createBedrock({ endpoint: emulatorUrl, region: REGION, apiKey: API_KEY });
     const messages = [{ role: 'user', content: [{ type: 'text', text: SHORT_TEXT }] }];
     const runs = [
       {
@@ -91,23 +86,19 @@ async function throughput(emulator) {
     process.stderr.write('\n');
     return { runs, notes };
   } finally {
-    await agent.close();
     await closeSharedDispatchers();
-    await Promise.all(Object.values(servers).map((s) => s.stop()));
   }
 }
 
 /**
- * A fresh gateway process, warmed up, then SSE_CLIENTS streams opened at once against an emulator that
- * holds each after its first delta. Memory (after a full GC, in the gateway) is sampled once every
- * client streams, or once the count of streaming clients has stopped growing for 2 s.
+ * SSE_CLIENTS streams opened at once on a gateway (warm from the throughput runs) whose upstream holds
+ * each after its first delta. Memory (after a full GC, in the gateway) is sampled once every client
+ * streams, or once the count of streaming clients has stopped growing for 2 s.
  */
-async function sseMemory(key, emulator) {
-  const server = await GATEWAYS[key](emulator.url);
+async function sseMemory(key, server) {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   try {
     const client = completions(server.url, agent, server.headers, key);
-    for (let i = 0; i < 20; i++) await client.stream();
     const idle = await server.memory();
     let open = 0;
     let failure;
@@ -136,42 +127,37 @@ async function sseMemory(key, emulator) {
     return { open, idle, samples };
   } finally {
     await agent.destroy();
-    await server.stop();
   }
 }
 
-const emulator = await startEmulatorProcess();
+// One emulator for both phases: it holds only prompts that start with "hold ".
+const emulator = await startHoldingEmulator();
+const servers = {};
+const agent = new Agent({ keepAliveTimeout: 60_000, connections: CONCURRENCY });
 let runs = [];
 let notes = [];
+const memory = {};
 try {
-  ({ runs, notes } = await throughput(emulator));
+  for (const [key, start] of Object.entries(GATEWAYS)) servers[key] = await start(emulator.url);
+  ({ runs, notes } = await throughput(emulator.url, servers, agent));
+  for (const key of Object.keys(GATEWAYS)) {
+    process.stderr.write(`gateway: ${SSE_CLIENTS} SSE clients, ${key}\n`);
+    memory[key] = await sseMemory(key, servers[key]).catch((error) => ({ error: error.message }));
+  }
 } finally {
+  await agent.close();
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
   await emulator.stop();
 }
 
-const memory = {};
-const holding = await startHoldingEmulator();
-try {
-  for (const key of Object.keys(GATEWAYS)) {
-    process.stderr.write(`gateway: ${SSE_CLIENTS} SSE clients, ${key}\n`);
-    memory[key] = await sseMemory(key, holding).catch((error) => ({ error: error.message }));
-  }
-} finally {
-  await holding.stop();
-}
-
 const libraryRun = runs.find((r) => r.key === 'library');
-/** A figure from the throughput runs of one shape (plain or streaming). */
-function runFigure(id, title, unit, better, digits, stream, value) {
+/** A figure from the throughput runs of one shape; `added` figures are gateway minus library. */
+function runFigure(id, title, unit, better, digits, { stream, added = false }, value) {
   const values = {};
-  for (const run of runs.filter((r) => r.stream === stream || r.key === 'library')) {
-    if (stream && run.key === 'library' && !id.includes('added')) continue;
-    if (run.key === 'library' && id.includes('added')) continue;
-    values[run.key] = run.error
-      ? { error: run.error }
-      : libraryRun.error && id.includes('added')
-        ? { error: `library: ${libraryRun.error}` }
-        : summary(run.rounds.map((r, i) => value(r, libraryRun.rounds[i])));
+  for (const run of runs.filter((r) => r.stream === stream && !(added && r.key === 'library'))) {
+    if (run.error) values[run.key] = { error: run.error };
+    else if (added && libraryRun.error) values[run.key] = { error: `library: ${libraryRun.error}` };
+    else values[run.key] = summary(run.rounds.map((r, i) => value(r, libraryRun.rounds[i])));
   }
   return { id, title, unit, better, digits, values };
 }
@@ -197,18 +183,18 @@ for (const stream of [false, true]) {
       'req/s',
       'higher',
       0,
-      stream,
+      { stream },
       (r) => r.perSecond,
     ),
-    runFigure(`gw-${tag}p50`, `${shape}: p50 latency`, 'ms', 'lower', 2, stream, (r) => r.p50),
-    runFigure(`gw-${tag}p99`, `${shape}: p99 latency`, 'ms', 'lower', 2, stream, (r) => r.p99),
+    runFigure(`gw-${tag}p50`, `${shape}: p50 latency`, 'ms', 'lower', 2, { stream }, (r) => r.p50),
+    runFigure(`gw-${tag}p99`, `${shape}: p99 latency`, 'ms', 'lower', 2, { stream }, (r) => r.p99),
     runFigure(
       `gw-${tag}added-p50`,
       `${shape}: p50 added over the library alone`,
       'ms',
       'lower',
       2,
-      stream,
+      { stream, added: true },
       (r, lib) => r.p50 - lib.p50,
     ),
   );
@@ -230,7 +216,7 @@ figures.push(
 
 writePart('gateway', {
   title: 'Gateways: OpenAI-style /v1/chat/completions in front of the same emulator',
-  method: `each server its own process; ${CALLS} calls per round at concurrency ${CONCURRENCY}, ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} after a warm-up, median (min–max) of the rounds' figures; memory in a fresh gateway process after a full GC, 3 samples; both gateways (and the library) authenticate upstream with a Bedrock API key`,
+  method: `each server its own process; ${CALLS} calls per round at concurrency ${CONCURRENCY}, ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} after a warm-up, median (min–max) of the rounds' figures; memory in each gateway process after those runs and a full GC, 3 samples; both gateways (and the library) authenticate upstream with a Bedrock API key`,
   reference: 'strata-gateway',
   contenders: CONTENDERS,
   idle: Object.fromEntries(Object.entries(memory).map(([key, m]) => [key, m.idle])),

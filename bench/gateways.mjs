@@ -59,6 +59,8 @@ export async function startPortkey(emulatorUrl) {
     env: { ...process.env, NODE_ENV: 'production' },
     ready: /Ready for connections/,
     url: `http://127.0.0.1:${port}`,
+    // It prints a stack trace for every client that goes away mid-stream, as the SSE clients do.
+    stderr: 'ignore',
   });
   const headers = {
     'x-portkey-provider': 'bedrock',
@@ -73,16 +75,18 @@ export async function startPortkey(emulatorUrl) {
 /** One SigV4 call through Portkey: its answer, recorded in the results as the reason for the API key. */
 export async function portkeySigV4Probe(portkey, emulatorUrl, agent) {
   const { 'x-portkey-aws-auth-type': _, authorization: __, ...headers } = portkey.headers;
-  const client = completions(portkey.url, agent, {
-    ...headers,
-    'x-portkey-aws-access-key-id': 'test',
-    'x-portkey-aws-secret-access-key': 'test',
-  });
+  const name = `Portkey with SigV4 keys (x-portkey-aws-access-key-id) to ${emulatorUrl}`;
+  const client = completions(
+    portkey.url,
+    agent,
+    { ...headers, 'x-portkey-aws-access-key-id': 'test', 'x-portkey-aws-secret-access-key': 'test' },
+    name,
+  );
   try {
     await client.call();
-    return 'SigV4 through Portkey worked';
+    return `${name}: worked`;
   } catch (error) {
-    return `SigV4 through Portkey to ${emulatorUrl}: ${error.message}`;
+    return error.message;
   }
 }
 

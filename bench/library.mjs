@@ -21,12 +21,12 @@ const SHORT_DELTAS = deltasOf(SHORT_TEXT);
 
 /** What each round runs, per contender; each job yields one or more figures. */
 const JOBS = [
-  { job: 'calls', params: { concurrency: 1, total: quick ? 40 : 400 } },
-  { job: 'calls', params: { concurrency: 64, total: quick ? 128 : 2000 } },
+  { job: 'calls', params: { concurrency: 1, total: quick ? 40 : 200 } },
+  { job: 'calls', params: { concurrency: 64, total: quick ? 128 : 1000 } },
   // The emulator builds a reply's frames before sending the first, so a long reply's first delta
   // would time the emulator; a short one times the client.
-  { job: 'streams', params: { total: quick ? 20 : 200, text: SHORT_TEXT, deltas: SHORT_DELTAS } },
-  { job: 'streams', params: { total: quick ? 1 : 6, text: LONG_TEXT, deltas: LONG_DELTAS } },
+  { job: 'streams', params: { total: quick ? 20 : 100, text: SHORT_TEXT, deltas: SHORT_DELTAS } },
+  { job: 'streams', params: { total: quick ? 1 : 4, text: LONG_TEXT, deltas: LONG_DELTAS } },
 ];
 
 const FIGURES = [
@@ -101,7 +101,7 @@ const workers = {};
 const samples = Object.fromEntries(keys.map((k) => [k, JOBS.map(() => [])]));
 const errors = {};
 try {
-  for (const key of keys) workers[key] = await startWorker(key, { url: emulator.url });
+  await Promise.all(keys.map(async (key) => (workers[key] = await startWorker(key, { url: emulator.url }))));
   for (let round = 0; round <= ROUNDS; round++) {
     process.stderr.write(round === 0 ? 'library: warm-up' : ` round ${round}/${ROUNDS}`);
     for (const [j, { job, params }] of JOBS.entries()) {

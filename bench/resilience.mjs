@@ -13,7 +13,7 @@ const { quick } = benchArgs();
 const ROUNDS = quick ? 1 : 3;
 const FAULTS = 'throttle=0.1';
 const SEED = 7;
-const CALLS = quick ? 100 : 400;
+const CALLS = quick ? 60 : 400;
 const CONCURRENCY = 16;
 
 const keys = Object.keys(CONTENDERS);
