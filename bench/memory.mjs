@@ -2,12 +2,12 @@
 // own opens OPEN_STREAMS ConverseStreams against an emulator that sends each stream's first text delta
 // and then holds it until the client goes away (a script rule with the `stall-mid-stream` fault), so
 // every stream is open at the same moment. The figures are the worker's RSS and V8 heap after a full
-// GC, three samples while all are open. Plain HTTP, where each client's protocol is HTTP/1.1 except
-// the AWS SDK's (and so LangChain's): h2c, a session per request. TLS would add the same per-socket
-// cost to every client and make 1,000 handshakes the bulk of the run. Strata's shared pool opens at
-// most 128 requests at once per origin, so here it gets an uncapped undici Agent (contenders/strata.mjs);
-// the other clients have no such cap.
-
+// GC, three samples while all are open; and how many streams each client opens at once with its
+// default settings. Plain HTTP, where each client's protocol is HTTP/1.1 except the AWS SDK's (and so
+// LangChain's): h2c, a session per request. TLS would add the same per-socket cost to every client and
+// make 1,000 handshakes the bulk of the run. Strata's shared pool opens at most 128 requests at once
+// per origin (the count figure shows it), so for memory it gets an uncapped undici Agent
+// (contenders/strata.mjs); the other clients have no such cap.
 import { deltasOf } from './contenders/expect.mjs';
 import { CONTENDERS } from './contenders/index.mjs';
 import { HOLD_TEXT, startHoldingEmulator } from './holding-emulator.mjs';
@@ -19,29 +19,41 @@ const { quick } = benchArgs();
 const OPEN_STREAMS = quick ? 100 : 1000;
 /** How long opening them all may take before the run counts as failed. */
 const OPEN_TIMEOUT_MS = 60_000;
+/** With a client that queues streams, when its count of open ones stopped growing. */
+const SETTLE_MS = 2000;
+
+async function holdRun(key, emulator, uncapped) {
+  const worker = await startWorker(key, { url: emulator.url, uncapped });
+  try {
+    return await worker.run('hold', {
+      count: OPEN_STREAMS,
+      text: HOLD_TEXT,
+      deltas: deltasOf(HOLD_TEXT),
+      timeoutMs: OPEN_TIMEOUT_MS,
+      settleMs: SETTLE_MS,
+    });
+  } catch (error) {
+    process.stderr.write(`${CONTENDERS[key].label} failed: ${error.message}\n`);
+    return { error: error.message };
+  } finally {
+    await worker.stop();
+  }
+}
+
 const keys = Object.keys(CONTENDERS);
+/** Per contender: the run with every stream open (memory) and the run with its defaults (the count). */
 const results = {};
+const defaults = {};
 const emulator = await startHoldingEmulator();
 try {
   for (const key of keys) {
     process.stderr.write(`memory: ${OPEN_STREAMS} open streams, ${CONTENDERS[key].label}\n`);
-    const worker = await startWorker(key, {
-      url: emulator.url,
-      uncapped: true,
-    });
-    try {
-      results[key] = await worker.run('hold', {
-        count: OPEN_STREAMS,
-        text: HOLD_TEXT,
-        deltas: deltasOf(HOLD_TEXT),
-        timeoutMs: OPEN_TIMEOUT_MS,
-      });
-    } catch (error) {
-      results[key] = { error: error.message };
-      process.stderr.write(`${CONTENDERS[key].label} failed: ${error.message}\n`);
-    } finally {
-      await worker.stop();
+    results[key] = await holdRun(key, emulator, true);
+    if (!results[key].error && results[key].open < OPEN_STREAMS) {
+      results[key] = { error: `only ${results[key].open} of ${OPEN_STREAMS} streams opened` };
     }
+    // Only Strata's factory knows `uncapped`; for the others that run already used their defaults.
+    defaults[key] = key === 'strata' ? await holdRun(key, emulator, false) : results[key];
   }
 } finally {
   await emulator.stop();
@@ -63,13 +75,23 @@ const figure = (id, title, field) => ({
 
 writePart('memory', {
   title: `Library: memory with ${OPEN_STREAMS.toLocaleString('en-US')} streams open at once`,
-  method: `plain-HTTP emulator holding every stream after its first delta; a fresh process per contender; after a full GC, median (min–max) of 3 samples while all ${OPEN_STREAMS} are open`,
+  method: `plain-HTTP emulator holding every stream after its first delta; a fresh process per contender; after a full GC, median (min–max) of 3 samples while all ${OPEN_STREAMS} are open; for those, Strata gets an uncapped undici Agent through its \`dispatcher\` option, as its default pool opens at most 128 at once`,
   reference: 'strata',
   contenders: keys.map((key) => ({ key, label: CONTENDERS[key].label })),
   // The worker's memory before opening any, and how long opening them all took.
   idle: Object.fromEntries(keys.map((key) => [key, results[key].idle])),
   openMs: Object.fromEntries(keys.map((key) => [key, results[key].openMs])),
   figures: [
+    {
+      id: 'open-streams-defaults',
+      title: `streams open at once with default settings, of ${OPEN_STREAMS}`,
+      unit: 'streams',
+      better: 'higher',
+      digits: 0,
+      values: Object.fromEntries(
+        keys.map((key) => [key, defaults[key].error ? defaults[key] : summary([defaults[key].open])]),
+      ),
+    },
     figure('rss-open-streams', `RSS with ${OPEN_STREAMS} streams open`, 'rssMb'),
     figure('heap-open-streams', `V8 heap used with ${OPEN_STREAMS} streams open`, 'heapMb'),
   ],
