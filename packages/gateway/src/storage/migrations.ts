@@ -128,6 +128,21 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The turn running in each conversation, so that every gateway on the database sees it (see conversations/turn-lease.ts).
+    '0003_running_turns': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('running_turns')
+          .addColumn('conversation_id', 'text', (col) =>
+            col.primaryKey().references('conversations.id').onDelete('cascade'),
+          )
+          .addColumn('turn_id', 'text', (col) => col.notNull())
+          .addColumn('started_at', 'text', (col) => col.notNull())
+          .addColumn('lease_until', 'text', (col) => col.notNull())
+          .addColumn('abort_requested_at', 'text')
+          .execute();
+      },
+    },
   };
 }
 

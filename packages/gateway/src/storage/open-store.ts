@@ -11,6 +11,7 @@ import type { Database, Dialect } from './schema.js';
 import { settingsRepository } from './settings.js';
 import { openSqlite } from './sqlite.js';
 import type { DatabaseTarget } from './target.js';
+import { turnsRepository } from './turns.js';
 import type { Store } from './types.js';
 import { usageRepository } from './usage.js';
 
@@ -35,6 +36,7 @@ function createStore(db: Kysely<Database>, dialect: Dialect): Store {
     messages: messagesRepository(context),
     events: eventsRepository(context),
     approvals: approvalsRepository(context),
+    turns: turnsRepository(context),
     usage: usageRepository(context),
     keys: keysRepository(context),
     settings: settingsRepository(context),

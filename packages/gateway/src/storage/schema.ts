@@ -89,6 +89,17 @@ export interface ApprovalsTable {
   answered_at: string | null;
 }
 
+/** One row per conversation with a turn running: its primary key is what allows one turn at a time. */
+export interface RunningTurnsTable {
+  conversation_id: string;
+  turn_id: string;
+  started_at: string;
+  /** The running gateway pushes this forward while it lives; once past, the conversation is free again. */
+  lease_until: string;
+  /** Set by an abort taken on any gateway; the running one polls for it. */
+  abort_requested_at: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
@@ -97,6 +108,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   settings: SettingsTable;
   approvals: ApprovalsTable;
+  running_turns: RunningTurnsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

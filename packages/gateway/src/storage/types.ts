@@ -64,6 +64,17 @@ export interface StoredApproval {
   expiresAt: string;
 }
 
+/** The turn running in a conversation, held by the gateway running it with a lease it keeps renewing. */
+export interface RunningTurn {
+  conversationId: string;
+  turnId: string;
+  startedAt: string;
+  /** Past this the turn counts as gone (its gateway stopped) and the conversation is free. */
+  leaseUntil: string;
+  /** An abort was asked for, on any gateway. */
+  abortRequested: boolean;
+}
+
 export interface UsageRecord {
   id: string;
   conversationId: string | null;
@@ -159,6 +170,26 @@ export interface Store {
      * at start-up, alone on its file — all. Returns how many were pending.
      */
     close(which: { id: string } | { turnId: string } | 'all'): Promise<number>;
+  };
+  turns: {
+    /**
+     * Claims the conversation for `turnId` until `leaseUntil`, atomically: false while another turn holds
+     * an unexpired lease. A turn whose lease ran out (its gateway stopped) is taken over: its unfinished
+     * reply is marked failed and its pending approvals closed.
+     */
+    start(input: { conversationId: string; turnId: string; leaseUntil: string }): Promise<boolean>;
+    /** The conversation's turn, expired or not. */
+    get(conversationId: string): Promise<RunningTurn | undefined>;
+    /** Pushes the lease forward; false when `turnId` no longer holds the conversation. */
+    renew(conversationId: string, turnId: string, leaseUntil: string): Promise<boolean>;
+    /** Asks the running (unexpired) turn to abort; false when none runs. */
+    requestAbort(conversationId: string): Promise<boolean>;
+    /** Of these conversations, those running an unexpired turn, to its id. */
+    running(conversationIds: string[]): Promise<Map<string, string>>;
+    /** Frees the conversation if `turnId` still holds it. */
+    finish(conversationId: string, turnId: string): Promise<void>;
+    /** Frees every conversation: for a SQLite gateway at start-up, alone on its file. Returns how many. */
+    clear(): Promise<number>;
   };
   usage: {
     record(input: Omit<UsageRecord, 'id' | 'createdAt'>): Promise<UsageRecord>;
