@@ -7,9 +7,10 @@ interface LiveTurn {
 }
 
 /**
- * What this gateway process is doing right now: the turns it runs (to abort them), the approvals they
- * wait for (to wake them when this process takes the answer), and a feed of their events (for clients
- * that reconnect and follow). Everything durable — approvals included — is in the store.
+ * What this gateway process is doing right now: the turns it runs (to abort them at once), the
+ * approvals they wait for (to wake them when this process takes the answer), and a feed of their events
+ * (to wake followers at once). Everything durable — which turn runs where, approvals, events — is in the
+ * store, and other gateways learn of it there.
  */
 export class LiveTurns {
   private readonly turns = new Map<string, LiveTurn>();
@@ -20,21 +21,18 @@ export class LiveTurns {
     this.feed.setMaxListeners(0);
   }
 
-  start(conversationId: string, turnId: string): AbortController | undefined {
-    if (this.turns.has(conversationId)) return undefined;
+  /** Registers a turn the store has let this process run (a stale one of the same conversation is replaced). */
+  start(conversationId: string, turnId: string): AbortController {
     const controller = new AbortController();
     this.turns.set(conversationId, { turnId, controller });
     return controller;
   }
 
-  finish(conversationId: string): void {
-    this.turns.delete(conversationId);
+  finish(conversationId: string, turnId: string): void {
+    if (this.turns.get(conversationId)?.turnId === turnId) this.turns.delete(conversationId);
   }
 
-  isLive(conversationId: string): boolean {
-    return this.turns.has(conversationId);
-  }
-
+  /** Aborts the conversation's turn if this process runs it; false otherwise. */
   abort(conversationId: string): boolean {
     const turn = this.turns.get(conversationId);
     turn?.controller.abort();

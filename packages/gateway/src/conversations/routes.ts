@@ -1,12 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../server/http-errors.js';
 import type { Conversation } from '../storage/types.js';
 import { registerApprovalRoute } from './approval-route.js';
+import { followEvents } from './follow-events.js';
 import { imageMediaTypes } from './history.js';
 import { multipartTurnBody } from './multipart-turn.js';
 import { owned } from './owned.js';
 import { runTurn, type TurnDeps } from './run-turn.js';
 import { openSse, writeSse } from './sse.js';
+import { claimTurn } from './turn-lease.js';
 
 const idParams = {
   type: 'object',
@@ -65,16 +67,28 @@ export function registerConversationRoutes(
         response: {
           200: {
             type: 'object',
-            properties: { conversations: { type: 'array', items: conversationSchema } },
+            properties: {
+              conversations: {
+                type: 'array',
+                items: {
+                  ...conversationSchema,
+                  // Whether a turn is running in it, on any gateway on the database.
+                  properties: { ...conversationSchema.properties, live: { type: 'boolean' } },
+                },
+              },
+            },
           },
         },
       },
     },
-    async (request) => ({
-      conversations: (await deps.store.conversations.list({ apiKeyId: request.apiKeyId })).map(
-        publicConversation,
-      ),
-    }),
+    async (request) => {
+      const conversations = await deps.store.conversations.list({ apiKeyId: request.apiKeyId });
+      // All running turns, not a list of ids: there are few of them, and the listing may be long.
+      const running = await deps.store.turns.running();
+      return {
+        conversations: conversations.map((c) => ({ ...publicConversation(c), live: running.has(c.id) })),
+      };
+    },
   );
 
   app.get<{ Params: { id: string } }>(
@@ -83,11 +97,8 @@ export function registerConversationRoutes(
     async (request) => {
       const conversation = await owned(deps.store, request, request.params.id);
       const messages = await deps.store.messages.list(conversation.id);
-      return {
-        conversation: publicConversation(conversation),
-        messages,
-        live: deps.live.isLive(conversation.id),
-      };
+      const running = await deps.store.turns.running([conversation.id]);
+      return { conversation: publicConversation(conversation), messages, live: running.has(conversation.id) };
     },
   );
 
@@ -119,6 +130,7 @@ export function registerConversationRoutes(
     { schema: { params: idParams } },
     async (request, reply) => {
       await owned(deps.store, request, request.params.id);
+      // A turn running on another gateway stops when its row goes with the conversation.
       deps.live.abort(request.params.id);
       await deps.store.conversations.delete(request.params.id);
       return reply.code(204).send();
@@ -161,7 +173,9 @@ export function registerConversationRoutes(
     },
     async (request, reply) => {
       const conversation = await owned(deps.store, request, request.params.id);
-      if (deps.live.isLive(conversation.id))
+      // Claimed in the database before the stream opens, so a turn running on any gateway is a plain 409.
+      const turn = await claimTurn(deps, conversation.id);
+      if (!turn)
         throw new HttpError(
           409,
           'turn_in_progress',
@@ -173,7 +187,7 @@ export function registerConversationRoutes(
       const closed = deps.trackStream?.();
       if (closed) res.once('close', closed);
       // The turn goes on if the client leaves: it is stored, and the client can resume from its last id.
-      await runTurn(deps, conversation, request.body, request.apiKeyId, (event) =>
+      await runTurn(deps, turn, conversation, request.body, request.apiKeyId, (event) =>
         writeSse(res, event.event, event.data, event.seq),
       );
       res.end();
@@ -196,51 +210,12 @@ export function registerConversationRoutes(
     { schema: { params: idParams } },
     async (request) => {
       await owned(deps.store, request, request.params.id);
-      return { aborted: deps.live.abort(request.params.id) };
+      // At once when the turn runs here; otherwise its gateway reads the request from the store.
+      const aborted =
+        deps.live.abort(request.params.id) || (await deps.store.turns.requestAbort(request.params.id));
+      return { aborted };
     },
   );
 
   registerApprovalRoute(app, deps);
-}
-
-/** Replays the stored events after `after` (or Last-Event-ID), then follows the live turn until it ends. */
-async function followEvents(
-  deps: TurnDeps,
-  request: FastifyRequest<{ Params: { id: string }; Querystring: { after?: number } }>,
-  reply: FastifyReply,
-): Promise<void> {
-  const conversation = await owned(deps.store, request, request.params.id);
-  const header = Number(request.headers['last-event-id']);
-  let after = request.query.after ?? (Number.isInteger(header) ? header : 0);
-  reply.hijack();
-  const res = reply.raw;
-  openSse(res);
-  const closed = deps.trackStream?.();
-  if (closed) res.once('close', closed);
-  let ended = false;
-  const queue: Parameters<Parameters<typeof deps.live.subscribe>[1]>[0][] = [];
-  const unsubscribe = deps.live.subscribe(conversation.id, (event) => queue.push(event));
-  try {
-    for (const event of await deps.store.events.listAfter(conversation.id, after)) {
-      writeSse(res, event.event, event.data, event.seq);
-      after = event.seq;
-    }
-    if (!deps.live.isLive(conversation.id)) return;
-    await new Promise<void>((resolve) => {
-      const drain = () => {
-        for (const event of queue.splice(0)) {
-          if (event.seq <= after) continue;
-          writeSse(res, event.event, event.data, event.seq);
-          after = event.seq;
-          if (event.event === 'done') ended = true;
-        }
-        if (ended || !deps.live.isLive(conversation.id) || res.destroyed) resolve();
-        else setTimeout(drain, 25);
-      };
-      drain();
-    });
-  } finally {
-    unsubscribe();
-    res.end();
-  }
 }

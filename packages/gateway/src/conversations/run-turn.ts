@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type AgentDone, type AgentTool, runAgent } from '@strata/agent';
 import { type Bedrock, type ChatEvent, type ContentBlock, collect, StrataError } from '@strata/bedrock';
 import { HttpError } from '../server/http-errors.js';
@@ -7,6 +6,7 @@ import { approvalId, awaitApproval } from './approvals.js';
 import { historyOf, type TurnInput, userContent } from './history.js';
 import type { LiveTurns } from './live-turns.js';
 import { sseEventOf } from './turn-events.js';
+import type { HeldTurn } from './turn-lease.js';
 
 export interface TurnDeps {
   store: Store;
@@ -31,23 +31,18 @@ export interface TurnDeps {
 /**
  * Runs one chat turn durably: the user message is stored before the model is called, every event is
  * stored (so a client can resume) and then sent, and the reply is stored with its usage when the turn
- * ends — or marked aborted/failed with what it had said. `send` receives each stored event.
+ * ends — or marked aborted/failed with what it had said. `send` receives each stored event. The turn's
+ * hold on the conversation (`claimTurn`) is released when it ends.
  */
 export async function runTurn(
   deps: TurnDeps,
+  turn: HeldTurn,
   conversation: Conversation,
   input: TurnInput,
   apiKeyId: string | null,
   send: (event: StoredEvent) => void,
 ): Promise<void> {
-  const turnId = randomUUID();
-  const controller = deps.live.start(conversation.id, turnId);
-  if (!controller)
-    throw new HttpError(
-      409,
-      'turn_in_progress',
-      'A turn is already running in this conversation; wait for it or abort it.',
-    );
+  const { turnId, signal } = turn;
   let asked = false;
   const emit = async (event: string, data: unknown) => {
     const stored = await deps.store.events.append({ conversationId: conversation.id, turnId, event, data });
@@ -86,10 +81,9 @@ export async function runTurn(
       messages: [...history, { role: 'user', content }],
       tools: deps.tools,
       workspace: deps.workspace,
-      signal: controller.signal,
+      signal,
       ...(deps.system ? { system: deps.system } : {}),
-      approve: (request) =>
-        awaitApproval(deps.store, deps.live, approvalId(turnId, request.id), controller.signal),
+      approve: (request) => awaitApproval(deps.store, deps.live, approvalId(turnId, request.id), signal),
     });
     // The reply so far, should the turn end before the agent hands back its messages.
     const seen: ChatEvent[] = [];
@@ -135,7 +129,8 @@ export async function runTurn(
   } finally {
     // An approval left pending (the turn was aborted or failed while waiting) can no longer be answered.
     if (asked) await deps.store.approvals.close({ turnId }).catch(() => undefined);
-    deps.live.finish(conversation.id);
+    // Last, so a follower that sees the conversation free has every event of the turn stored already.
+    await turn.release().catch(() => undefined);
   }
 }
 

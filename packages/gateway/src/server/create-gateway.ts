@@ -83,9 +83,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   // A SQLite gateway is alone on its file: a turn still "streaming" there died with an earlier process.
+  // (On PostgreSQL such a turn's lease runs out, and the next turn in its conversation cleans up after it.)
   if (options.store.dialect === 'sqlite') {
     await options.store.messages.failInterrupted('The gateway stopped during this turn.');
     await options.store.approvals.close('all');
+    await options.store.turns.clear();
   }
   const metrics = new GatewayMetrics();
   const keys = await keyCheck(options.store, options.apiKeys ?? []);

@@ -66,7 +66,7 @@ describe('SQLite across processes', { timeout: 60_000 }, () => {
     const results = await together(['migrate', path]);
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
     const rows = await database.query<{ name: string }>(`select name from ${MIGRATION_TABLE} order by name`);
-    expect(rows.map((row) => row.name)).toEqual(['0001_initial', '0002_approvals']);
+    expect(rows.map((row) => row.name)).toEqual(['0001_initial', '0002_approvals', '0003_running_turns']);
   });
 
   it('numbers messages appended by two processes at once without gaps or duplicates', async () => {

@@ -29,6 +29,7 @@ describe.each(testDialects())('running turns in the store on $name', (dialect) =
     expect(started.filter(Boolean)).toHaveLength(1);
     const holder = (await store.turns.get(conversationId))?.turnId ?? '';
     expect(await store.turns.running([conversationId, 'other'])).toEqual(new Map([[conversationId, holder]]));
+    expect((await store.turns.running()).get(conversationId)).toBe(holder);
     // Only the holder frees it.
     await store.turns.finish(conversationId, holder === 'a' ? 'b' : 'a');
     expect(await start('e')).toBe(false);

@@ -80,13 +80,13 @@ export function turnsRepository({ db }: StoreContext): Store['turns'] {
     },
 
     async running(conversationIds) {
-      if (conversationIds.length === 0) return new Map();
-      const rows = await db
+      if (conversationIds?.length === 0) return new Map();
+      let query = db
         .selectFrom('running_turns')
         .select(['conversation_id', 'turn_id'])
-        .where('conversation_id', 'in', conversationIds)
-        .where('lease_until', '>', now())
-        .execute();
+        .where('lease_until', '>', now());
+      if (conversationIds) query = query.where('conversation_id', 'in', conversationIds);
+      const rows = await query.execute();
       return new Map(rows.map((row) => [row.conversation_id, row.turn_id]));
     },
 

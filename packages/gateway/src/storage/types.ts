@@ -184,8 +184,8 @@ export interface Store {
     renew(conversationId: string, turnId: string, leaseUntil: string): Promise<boolean>;
     /** Asks the running (unexpired) turn to abort; false when none runs. */
     requestAbort(conversationId: string): Promise<boolean>;
-    /** Of these conversations, those running an unexpired turn, to its id. */
-    running(conversationIds: string[]): Promise<Map<string, string>>;
+    /** The conversations running an unexpired turn (of those given; all without), to its id. */
+    running(conversationIds?: string[]): Promise<Map<string, string>>;
     /** Frees the conversation if `turnId` still holds it. */
     finish(conversationId: string, turnId: string): Promise<void>;
     /** Frees every conversation: for a SQLite gateway at start-up, alone on its file. Returns how many. */
