@@ -114,6 +114,105 @@ describe.each(testTargets())('two gateways on one $name', ({ target }) => {
     expect(existsSync(join(a.workspace, 'denied.txt'))).toBe(false);
   });
 
+  /** A conversation on A whose turn is waiting for the approval to write `file`: running until answered. */
+  async function waitingOnA(file: string) {
+    const { id } = (await (
+      await api(a.url).post('/api/conversations', { title: 'Running', model: 'claude-haiku-3' })
+    ).json()) as { id: string };
+    const turn = await api(a.url).post(`/api/conversations/${id}/messages`, { text: `write ${file}` });
+    return { id, turn };
+  }
+
+  const detailOn = async (gateway: Harness, id: string) =>
+    (await (await api(gateway.url).get(`/api/conversations/${id}`)).json()) as {
+      live: boolean;
+      messages: { status: string }[];
+    };
+
+  /** Polls until `check` holds; the deadline is for a broken gateway, not a measure of speed. */
+  async function until(check: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not reached in 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('a turn running on A is live, followed to its end, and not startable again on B', async () => {
+    const { id, turn } = await waitingOnA('followed.txt');
+    // A's own stream is left after the first event: the turn goes on without its client.
+    const [first] = await readSse(turn, () => true);
+    let during: Promise<{ live: boolean; listed?: boolean; second: Response; answer: Response }> | undefined;
+    const followed = await readSse(
+      await fetch(`${b.url}/api/conversations/${id}/events`, {
+        headers: { 'last-event-id': String(first?.id) },
+      }),
+      (event) => {
+        // The turn cannot end before this answer, so what B streamed so far it streamed live.
+        if (event.event === 'approval_request')
+          during = (async () => {
+            const { live } = await detailOn(b, id);
+            const listed = (await (await api(b.url).get('/api/conversations')).json()) as {
+              conversations: { id: string; live: boolean }[];
+            };
+            const second = await api(b.url).post(`/api/conversations/${id}/messages`, { text: 'again' });
+            const answer = await api(b.url).post(
+              `/api/approvals/${encodeURIComponent(String(event.data.id))}`,
+              { decision: 'allow' },
+            );
+            return { live, listed: listed.conversations.find((c) => c.id === id)?.live, second, answer };
+          })();
+        return event.event === 'done';
+      },
+    );
+    const seen = await during;
+    expect(seen?.live).toBe(true);
+    expect(seen?.listed).toBe(true);
+    expect(seen?.second.status).toBe(409);
+    expect(((await seen?.second.json()) as { error: { code: string } }).error.code).toBe('turn_in_progress');
+    expect(seen?.answer.status).toBe(200);
+    // Resumed after A's first event, then every event of the turn, in order, to its end.
+    expect(first?.event).toBe('turn');
+    expect(followed.map((e) => e.id)).toEqual(followed.map((_, i) => Number(first?.id) + 1 + i));
+    expect(followed.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['approval_request', 'approval_decision', 'tool_result', 'token']),
+    );
+    expect(followed.at(-1)).toMatchObject({ event: 'done', data: { stopReason: 'end_turn' } });
+    expect(readFileSync(join(a.workspace, 'followed.txt'), 'utf8')).toBe('written on A');
+    await until(async () => !(await detailOn(b, id)).live);
+    const next = await readSse(
+      await api(b.url).post(`/api/conversations/${id}/messages`, { text: 'now on B' }),
+    );
+    expect(next.at(-1)).toMatchObject({ event: 'done', data: { stopReason: 'end_turn' } });
+  });
+
+  it('an abort taken by B stops the turn running on A, which ends it as a local abort does', async () => {
+    const { id, turn } = await waitingOnA('aborted.txt');
+    let approvalId = '';
+    let abort: Promise<Response> | undefined;
+    const onA = await readSse(turn, (event) => {
+      if (event.event === 'approval_request') {
+        approvalId = encodeURIComponent(String(event.data.id));
+        abort = api(b.url).post(`/api/conversations/${id}/abort`);
+      }
+      return event.event === 'done';
+    });
+    expect(await ((await abort) as Response).json()).toEqual({ aborted: true });
+    expect(onA.at(-1)).toMatchObject({ event: 'done', data: { stopReason: 'aborted' } });
+    expect(existsSync(join(a.workspace, 'aborted.txt'))).toBe(false);
+    const late = await api(b.url).post(`/api/approvals/${approvalId}`, { decision: 'allow' });
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe('approval_closed');
+    await until(async () => !(await detailOn(b, id)).live);
+    // The user's message stays; the reply (the tool call, and the refused tool's result) is marked aborted.
+    const [user, ...reply] = (await detailOn(b, id)).messages.map((m) => m.status);
+    expect([user, new Set(reply)]).toEqual(['complete', new Set(['aborted'])]);
+    // Nothing runs any more, on either gateway.
+    for (const gateway of [a, b])
+      expect(await (await api(gateway.url).post(`/api/conversations/${id}/abort`)).json()).toEqual({
+        aborted: false,
+      });
+  });
+
   it('an unknown approval is a 404 on either gateway', async () => {
     for (const gateway of [a, b]) {
       const res = await api(gateway.url).post('/api/approvals/no-such-turn%3Aapproval-1', {
