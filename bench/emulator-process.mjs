@@ -9,7 +9,7 @@ const HOST = fileURLToPath(new URL('./emulator-host.mjs', import.meta.url));
 const PROBE = fileURLToPath(new URL('./memory-probe.mjs', import.meta.url));
 
 /** Asks a child with an IPC channel one question and resolves with its answer's `key`. */
-export function ask(child, message, key) {
+function ask(child, message, key) {
   return new Promise((resolve, reject) => {
     const onMessage = (answer) => {
       if (answer?.[key] === undefined) return;
@@ -30,8 +30,8 @@ async function stopChild(child) {
 }
 
 /**
- * Starts the emulator (`startEmulator(options)`) in a child process. Resolves with its URL, its TLS
- * certificate when `tls` is on, `stats()` (the request counters) and `stop()`.
+ * Starts the emulator (`startEmulator(options)`) in a child process. Resolves with its URL, `stats()`
+ * (its request counters) and `stop()`.
  */
 export async function startEmulatorProcess(options = {}) {
   const child = fork(HOST, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -41,7 +41,6 @@ export async function startEmulatorProcess(options = {}) {
   });
   return {
     url: ready.url,
-    certificate: ready.certificate,
     stats: () => ask(child, 'stats', 'stats'),
     stop: () => stopChild(child),
   };

@@ -1,11 +1,7 @@
 // The parent side of contender-worker.mjs: a library contender in a child process, given jobs one at
-// a time. The child has --expose-gc (for the memory figures) and, when given a certificate, trusts it
-// through NODE_EXTRA_CA_CERTS — every client's ordinary trust store, so none needs its own TLS option.
+// a time. The child has --expose-gc, for the memory figures.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WORKER = fileURLToPath(new URL('./contender-worker.mjs', import.meta.url));
@@ -14,16 +10,10 @@ const WORKER = fileURLToPath(new URL('./contender-worker.mjs', import.meta.url))
  * Starts a worker for `contender` (a key of CONTENDERS) against `url`, resolving once it is ready.
  * `options` (`retries`, `uncapped`) go to the contender's factory.
  */
-export async function startWorker(contender, { url, certificate, ...options }) {
+export async function startWorker(contender, { url, ...options }) {
   const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   // Contenders get their credentials explicitly; an API key in the environment would change their auth.
   delete env.AWS_BEARER_TOKEN_BEDROCK;
-  let caDir;
-  if (certificate) {
-    caDir = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-ca-'));
-    env.NODE_EXTRA_CA_CERTS = path.join(caDir, 'emulator.pem');
-    writeFileSync(env.NODE_EXTRA_CA_CERTS, certificate);
-  }
   const child = fork(WORKER, [JSON.stringify({ contender, url, ...options })], {
     execArgv: ['--expose-gc'],
     env,
@@ -56,7 +46,6 @@ export async function startWorker(contender, { url, certificate, ...options }) {
         child.disconnect();
         await exited;
       }
-      if (caDir) rmSync(caDir, { recursive: true, force: true });
     },
   };
 }
