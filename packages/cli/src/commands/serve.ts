@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { awsSettings } from '../config/bedrock-options.js';
-import type { SettingKey, SettingValues } from '../config/setting-specs.js';
+import { SETTINGS, type SettingKey, type SettingValues } from '../config/setting-specs.js';
 import type { Settings } from '../config/settings.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -11,6 +11,17 @@ const port = (value: string): number => {
     throw new InvalidArgumentError('must be a port number from 0 to 65535.');
   return n;
 };
+
+/** A flag's value through its setting's own check, so a flag and config.json refuse the same values alike. */
+const checked =
+  (key: 'rate-limit' | 'rate-limit-burst' | 'approval-timeout') =>
+  (value: string): number => {
+    try {
+      return SETTINGS[key].parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError(`${(error as Error).message}.`);
+    }
+  };
 
 interface ServeFlags {
   host?: string;
@@ -23,6 +34,9 @@ interface ServeFlags {
   workspace?: string;
   config?: string;
   quiet?: boolean;
+  rateLimit?: number;
+  rateLimitBurst?: number;
+  approvalTimeout?: number;
 }
 
 /** The keys a `--config FILE` sets: it outranks config.json for them (the gateway reports a bad file itself). */
@@ -54,6 +68,21 @@ export function serveCommand(settings: Settings): Command {
       '--config <file>',
       'a JSON file of gateway settings (flags and env override it; it overrides config.json)',
     )
+    .option(
+      '--rate-limit <n>',
+      'requests a minute per API key, or client IP (default unlimited)',
+      checked('rate-limit'),
+    )
+    .option(
+      '--rate-limit-burst <n>',
+      'with --rate-limit, requests allowed back to back (default a minute of them)',
+      checked('rate-limit-burst'),
+    )
+    .option(
+      '--approval-timeout <seconds>',
+      'how long a tool approval waits for an answer before it is denied (default 1800)',
+      checked('approval-timeout'),
+    )
     .option('--quiet', 'no request logs')
     .addHelpText(
       'after',
@@ -63,8 +92,9 @@ Examples:
   $ strata serve --emulator --port 0
   $ strata serve --database postgres://strata@localhost/strata --api-key "$STRATA_KEY"
 
-Defaults for --host, --port, --data-dir, --database, --emulator, --system and --workspace (and the region,
-profile and endpoint) come from the environment, .env and \`strata config\`; see \`strata config --help\`.`,
+Defaults for --host, --port, --data-dir, --database, --emulator, --system, --workspace, --rate-limit,
+--rate-limit-burst and --approval-timeout (and the region, profile and endpoint) come from the environment,
+.env and \`strata config\`; see \`strata config --help\`.`,
     )
     .action(async (flags: ServeFlags) => {
       const { loadServeConfig, startServer } = await import('@strata/gateway');
@@ -88,6 +118,9 @@ profile and endpoint) come from the environment, .env and \`strata config\`; see
         ...setting('system', 'system', flags.system),
         ...setting('workspace', 'workspace', flags.workspace),
         ...setting('region', 'region'),
+        ...setting('rate-limit', 'rateLimitPerMinute', flags.rateLimit),
+        ...setting('rate-limit-burst', 'rateLimitBurst', flags.rateLimitBurst),
+        ...setting('approval-timeout', 'approvalTimeoutSeconds', flags.approvalTimeout),
         ...(flags.apiKey ? { apiKeys: flags.apiKey } : {}),
         ...(flags.config ? { config: flags.config } : {}),
         ...(flags.quiet ? { logLevel: 'silent' } : {}),

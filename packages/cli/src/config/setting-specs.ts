@@ -19,6 +19,9 @@ export interface SettingValues {
   port: number;
   'data-dir': string;
   database: string;
+  'rate-limit': number;
+  'rate-limit-burst': number;
+  'approval-timeout': number;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -65,6 +68,13 @@ const firstModelId = (raw: string): string | undefined =>
     .split(',')
     .map((entry) => entry.trim())
     .find((entry) => entry !== '');
+
+/** A whole number of at least 1, as the gateway's limits take. */
+const positiveInteger = (what: string) => (raw: string) => {
+  const n = Number(raw.trim());
+  if (!raw.trim() || !Number.isInteger(n) || n < 1) throw new ValueError(`must be ${what}`);
+  return n;
+};
 
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
@@ -219,6 +229,41 @@ export const SETTINGS: { [K in SettingKey]: SettingSpec<SettingValues[K]> } = {
       return path(value);
     },
     fallback: 'SQLite in data-dir',
+  },
+  'rate-limit': {
+    description: 'requests a minute each API key (each client IP when the gateway is open) may make',
+    usedBy: 'serve',
+    allowed: 'a whole number of requests a minute, from 1',
+    example: '120',
+    type: 'number',
+    env: ['STRATA_RATE_LIMIT'],
+    parse: positiveInteger('a whole number of requests a minute, from 1'),
+    fallback: 'unlimited',
+  },
+  'rate-limit-burst': {
+    description: 'with rate-limit, how many requests may come back to back',
+    usedBy: 'serve',
+    allowed: 'a whole number of requests, from 1',
+    example: '20',
+    type: 'number',
+    env: ['STRATA_RATE_LIMIT_BURST'],
+    parse: positiveInteger('a whole number of requests, from 1'),
+    fallback: 'a minute of requests (rate-limit)',
+  },
+  'approval-timeout': {
+    description: 'seconds a tool approval waits for an answer before it counts as denied',
+    usedBy: 'serve',
+    allowed: 'a number of seconds above 0, at most 604800 (a week)',
+    example: '300',
+    type: 'number',
+    env: ['STRATA_APPROVAL_TIMEOUT'],
+    parse: (raw) => {
+      const n = Number(raw.trim());
+      if (!raw.trim() || !Number.isFinite(n) || n <= 0 || n > 604_800)
+        throw new ValueError('must be a number of seconds above 0, at most 604800 (a week)');
+      return n;
+    },
+    fallback: '1800 (30 minutes)',
   },
 };
 

@@ -25,3 +25,23 @@ describe('loadServeConfig rate limit', () => {
     expect(() => loadServeConfig({}, { REDIS_URL: 'cache:6379' })).toThrow(/"redisUrl"/);
   });
 });
+
+describe('loadServeConfig burst and approval timeout', () => {
+  it('reads STRATA_RATE_LIMIT_BURST and STRATA_APPROVAL_TIMEOUT, flags overriding them', () => {
+    expect(loadServeConfig({}, {})).not.toHaveProperty('approvalTimeoutSeconds');
+    const env = { STRATA_RATE_LIMIT_BURST: '5', STRATA_APPROVAL_TIMEOUT: '90' };
+    expect(loadServeConfig({}, env)).toMatchObject({ rateLimitBurst: 5, approvalTimeoutSeconds: 90 });
+    expect(loadServeConfig({ rateLimitBurst: 8, approvalTimeoutSeconds: 2.5 }, env)).toMatchObject({
+      rateLimitBurst: 8,
+      approvalTimeoutSeconds: 2.5,
+    });
+  });
+
+  it('refuses a burst or timeout that is not positive, naming the key', () => {
+    expect(() => loadServeConfig({}, { STRATA_RATE_LIMIT_BURST: '0' })).toThrow(/"rateLimitBurst"/);
+    expect(() => loadServeConfig({}, { STRATA_APPROVAL_TIMEOUT: '-1' })).toThrow(/"approvalTimeoutSeconds"/);
+    expect(() => loadServeConfig({}, { STRATA_APPROVAL_TIMEOUT: 'soon' })).toThrow(
+      /"approvalTimeoutSeconds"/,
+    );
+  });
+});

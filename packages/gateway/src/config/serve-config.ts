@@ -18,6 +18,14 @@ export const serveConfigSchema = z
     corsOrigins: z.array(z.string().url()).default([]),
     /** Requests per minute per API key (or client IP when open); unset means unlimited. */
     rateLimitPerMinute: z.coerce.number().int().positive().optional(),
+    /** With `rateLimitPerMinute`, requests allowed back to back; default a minute's worth. */
+    rateLimitBurst: z.coerce.number().int().positive().optional(),
+    /** How long a tool approval waits for an answer before it counts as denied; default 30 minutes. */
+    approvalTimeoutSeconds: z.coerce
+      .number()
+      .positive()
+      .max(7 * 24 * 3600)
+      .optional(),
     /** With `rateLimitPerMinute`, keep the buckets in this Redis so that all gateways using it share them. */
     redisUrl: z
       .string()
@@ -72,6 +80,8 @@ export function loadServeConfig(
     workspace: env.STRATA_WORKSPACE,
     region: env.AWS_REGION,
     rateLimitPerMinute: env.STRATA_RATE_LIMIT,
+    rateLimitBurst: env.STRATA_RATE_LIMIT_BURST,
+    approvalTimeoutSeconds: env.STRATA_APPROVAL_TIMEOUT,
     redisUrl: env.REDIS_URL,
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   };

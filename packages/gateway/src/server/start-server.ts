@@ -58,7 +58,15 @@ export async function startServer(
     emulator: emulator !== undefined,
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
-    ...(config.rateLimitPerMinute ? { rateLimit: { requestsPerMinute: config.rateLimitPerMinute } } : {}),
+    ...(config.rateLimitPerMinute
+      ? {
+          rateLimit: {
+            requestsPerMinute: config.rateLimitPerMinute,
+            ...(config.rateLimitBurst ? { burst: config.rateLimitBurst } : {}),
+          },
+        }
+      : {}),
+    ...(config.approvalTimeoutSeconds ? { approvalTimeoutMs: config.approvalTimeoutSeconds * 1000 } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     logger: options.logger ?? config.logLevel !== 'silent',
     ...(config.system ? { system: config.system } : {}),
