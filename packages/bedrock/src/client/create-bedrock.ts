@@ -27,8 +27,9 @@ export function createBedrock(options: BedrockOptions = {}): Bedrock {
     dispatcher:
       options.dispatcher ??
       sharedDispatcher({
-        // HTTP/2 measured faster than HTTP/1.1 keep-alive for many concurrent streams (bench/README.md).
+        // Real Bedrock serves HTTP/2: many streams share one TLS connection instead of a socket each.
         allowH2: options.allowH2 ?? true,
+        ...(options.maxConnections !== undefined ? { connections: options.maxConnections } : {}),
         ...(options.ca !== undefined ? { ca: options.ca } : {}),
       }),
     retry,

@@ -31,8 +31,13 @@ export interface BedrockOptions {
   cache?: CachePolicy;
   /** An undici dispatcher to send through, instead of the shared keep-alive pool. */
   dispatcher?: Dispatcher;
-  /** Negotiate HTTP/2 on https endpoints (default true: it measured faster with many streams). */
+  /** Negotiate HTTP/2 on https endpoints (default true; real Bedrock serves it). */
   allowH2?: boolean;
+  /**
+   * Most sockets per origin in the shared pool. Default: no limit — an HTTP/1.1 stream holds its socket
+   * for the whole reply, so a cap would queue new streams behind long ones (HTTP/2 multiplexes instead).
+   */
+  maxConnections?: number;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | string[];
   /** Called with each preflight repair, so an app can log what was fixed. */

@@ -37,6 +37,40 @@ describe('TLS endpoints', () => {
 });
 
 describe('connection reuse', () => {
+  it('keeps 300 streams open at once (no cap on the pool queues a stream behind long ones)', async () => {
+    const held = await startEmulator({
+      port: 0,
+      script: { rules: [{ match: { lastUserText: '^hold' }, fault: 'stall-mid-stream;after=2' }] },
+    });
+    const abort = new AbortController();
+    try {
+      const client = createBedrock({
+        endpoint: held.url,
+        region: 'us-east-1',
+        credentials: TEST_CREDENTIALS,
+      });
+      const firstDeltas = Array.from({ length: 300 }, async (_, i) => {
+        const stream = client.stream({
+          model: 'claude-haiku-3',
+          messages: [userText(`hold stream ${i} open please`)],
+          signal: abort.signal,
+        });
+        // Read up to the first delta without ending the loop, which would close the stream.
+        const events = stream[Symbol.asyncIterator]();
+        for (let next = await events.next(); !next.done; next = await events.next()) {
+          if (next.value.type === 'text-delta') return next.value.text;
+        }
+        return undefined;
+      });
+      const texts = await Promise.all(firstDeltas);
+      expect(texts.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
+      expect(held.stats.connections).toBeGreaterThanOrEqual(300);
+    } finally {
+      abort.abort();
+      await held.close();
+    }
+  });
+
   it('many clients for the same endpoint share one keep-alive pool', async () => {
     const plain = await startEmulator({ port: 0 });
     try {

@@ -5,7 +5,7 @@ export interface PoolOptions {
   allowH2?: boolean;
   /** Extra trusted CA certificates (PEM), e.g. for a TLS-inspecting proxy or a private endpoint. */
   ca?: string | string[];
-  /** Most sockets per origin. */
+  /** Most sockets per origin (default: no limit). */
   connections?: number;
 }
 
@@ -25,7 +25,7 @@ export function sharedDispatcher(options: PoolOptions = {}): Dispatcher {
   const key = JSON.stringify([
     options.allowH2 ?? false,
     options.ca ?? null,
-    options.connections ?? 128,
+    options.connections ?? null,
     proxy,
   ]);
   let pool = pools.get(key);
@@ -33,7 +33,7 @@ export function sharedDispatcher(options: PoolOptions = {}): Dispatcher {
     const agentOptions = {
       keepAliveTimeout: 60_000,
       keepAliveMaxTimeout: 600_000,
-      connections: options.connections ?? 128,
+      connections: options.connections ?? null,
       allowH2: options.allowH2 ?? false,
       ...(options.ca ? { connect: { ca: options.ca } } : {}),
     };
