@@ -2,6 +2,7 @@ import { type RunningEmulator, startEmulator } from '@strata/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIALS, userText } from '../test-support/emulator.js';
 import { createBedrock } from './create-bedrock.js';
+import type { Bedrock } from './options.js';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -36,6 +37,17 @@ describe('TLS endpoints', () => {
   });
 });
 
+/** Reads a stream up to its first text delta and leaves it open (ending the loop would close it). */
+async function firstDelta(client: Bedrock, text: string, signal: AbortSignal): Promise<string | undefined> {
+  const events = client
+    .stream({ model: 'claude-haiku-3', messages: [userText(text)], signal })
+    [Symbol.asyncIterator]();
+  for (let next = await events.next(); !next.done; next = await events.next()) {
+    if (next.value.type === 'text-delta') return next.value.text;
+  }
+  return undefined;
+}
+
 describe('connection reuse', () => {
   it('keeps 300 streams open at once (no cap on the pool queues a stream behind long ones)', async () => {
     const held = await startEmulator({
@@ -49,20 +61,11 @@ describe('connection reuse', () => {
         region: 'us-east-1',
         credentials: TEST_CREDENTIALS,
       });
-      const firstDeltas = Array.from({ length: 300 }, async (_, i) => {
-        const stream = client.stream({
-          model: 'claude-haiku-3',
-          messages: [userText(`hold stream ${i} open please`)],
-          signal: abort.signal,
-        });
-        // Read up to the first delta without ending the loop, which would close the stream.
-        const events = stream[Symbol.asyncIterator]();
-        for (let next = await events.next(); !next.done; next = await events.next()) {
-          if (next.value.type === 'text-delta') return next.value.text;
-        }
-        return undefined;
-      });
-      const texts = await Promise.all(firstDeltas);
+      const texts = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          firstDelta(client, `hold stream ${i} open please`, abort.signal),
+        ),
+      );
       expect(texts.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
       expect(held.stats.connections).toBeGreaterThanOrEqual(300);
     } finally {
