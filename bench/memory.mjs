@@ -5,9 +5,8 @@
 // GC, three samples while all are open; and how many streams each client opens at once with its
 // default settings. Plain HTTP, where each client's protocol is HTTP/1.1 except the AWS SDK's (and so
 // LangChain's): h2c, a session per request. TLS would add the same per-socket cost to every client and
-// make 1,000 handshakes the bulk of the run. Strata's shared pool opens at most 128 requests at once
-// per origin (the count figure shows it), so for memory it gets an uncapped undici Agent
-// (contenders/strata.mjs); the other clients have no such cap.
+// make 1,000 handshakes the bulk of the run. Every client runs with its defaults: the count figure
+// shows how many streams each actually had open at once.
 import { deltasOf } from './contenders/expect.mjs';
 import { CONTENDERS } from './contenders/index.mjs';
 import { HOLD_TEXT, startHoldingEmulator } from './holding-emulator.mjs';
@@ -22,8 +21,8 @@ const OPEN_TIMEOUT_MS = 60_000;
 /** With a client that queues streams, when its count of open ones stopped growing. */
 const SETTLE_MS = 2000;
 
-async function holdRun(key, emulator, uncapped) {
-  const worker = await startWorker(key, { url: emulator.url, uncapped });
+async function holdRun(key, emulator) {
+  const worker = await startWorker(key, { url: emulator.url });
   try {
     return await worker.run('hold', {
       count: OPEN_STREAMS,
@@ -41,19 +40,18 @@ async function holdRun(key, emulator, uncapped) {
 }
 
 const keys = Object.keys(CONTENDERS);
-/** Per contender: the run with every stream open (memory) and the run with its defaults (the count). */
+/** Per contender: the run with every stream open (memory), and how many it had open at once. */
 const results = {};
-const defaults = {};
+const opened = {};
 const emulator = await startHoldingEmulator();
 try {
   for (const key of keys) {
     process.stderr.write(`memory: ${OPEN_STREAMS} open streams, ${CONTENDERS[key].label}\n`);
-    results[key] = await holdRun(key, emulator, true);
+    results[key] = await holdRun(key, emulator);
+    opened[key] = results[key].error ? results[key] : summary([results[key].open]);
     if (!results[key].error && results[key].open < OPEN_STREAMS) {
       results[key] = { error: `only ${results[key].open} of ${OPEN_STREAMS} streams opened` };
     }
-    // Only Strata's factory knows `uncapped`; for the others that run already used their defaults.
-    defaults[key] = key === 'strata' ? await holdRun(key, emulator, false) : results[key];
   }
 } finally {
   await emulator.stop();
@@ -75,7 +73,7 @@ const figure = (id, title, field) => ({
 
 writePart('memory', {
   title: `Library: memory with ${OPEN_STREAMS.toLocaleString('en-US')} streams open at once`,
-  method: `plain-HTTP emulator holding every stream after its first delta; a fresh process per contender; after a full GC, median (min–max) of 3 samples while all ${OPEN_STREAMS} are open; for those, Strata gets an uncapped undici Agent through its \`dispatcher\` option, as its default pool opens at most 128 at once`,
+  method: `plain-HTTP emulator holding every stream after its first delta; a fresh process per contender; after a full GC, median (min–max) of 3 samples while all ${OPEN_STREAMS} are open; every client with its default settings`,
   reference: 'strata',
   contenders: keys.map((key) => ({ key, label: CONTENDERS[key].label })),
   // The worker's memory before opening any, and how long opening them all took.
@@ -88,9 +86,7 @@ writePart('memory', {
       unit: 'streams',
       better: 'higher',
       digits: 0,
-      values: Object.fromEntries(
-        keys.map((key) => [key, defaults[key].error ? defaults[key] : summary([defaults[key].open])]),
-      ),
+      values: opened,
     },
     figure('rss-open-streams', `RSS with ${OPEN_STREAMS} streams open`, 'rssMb'),
     figure('heap-open-streams', `V8 heap used with ${OPEN_STREAMS} streams open`, 'heapMb'),

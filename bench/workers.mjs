@@ -8,7 +8,7 @@ const WORKER = fileURLToPath(new URL('./contender-worker.mjs', import.meta.url))
 
 /**
  * Starts a worker for `contender` (a key of CONTENDERS) against `url`, resolving once it is ready.
- * `options` (`retries`, `uncapped`) go to the contender's factory.
+ * `options` (`retries`) go to the contender's factory.
  */
 export async function startWorker(contender, { url, ...options }) {
   const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };

@@ -1,21 +1,15 @@
 // Strata as an application uses it: `chat()` for a call (it rides ConverseStream — the library has one
 // streaming code path) and `stream()` iterated for a stream, with its defaults (the shared keep-alive
 // pool; HTTP/2 on https). `retries: false` sets maxRetries 0; otherwise its default (3, budgeted).
-// `uncapped` swaps the shared pool, which opens at most 128 requests at once per origin (its
-// `connections`; undici's HTTP/2 multiplexes only with `pipelining` > 1, which it leaves at 1), for
-// an Agent without that cap — through the public `dispatcher` option — so 1,000 streams can be open.
 import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
-import { Agent } from 'undici';
 import { CREDENTIALS, expectDeltas, expectText, MODEL, REGION, SHORT_TEXT } from './expect.mjs';
 
-export function strata({ name = 'Strata', url, retries = false, uncapped = false }) {
-  const dispatcher = uncapped ? new Agent({ keepAliveTimeout: 60_000, allowH2: true }) : undefined;
+export function strata({ name = 'Strata', url, retries = false }) {
   const bedrock = createBedrock({
     endpoint: url,
     region: REGION,
     credentials: CREDENTIALS,
     ...(retries ? {} : { maxRetries: 0 }),
-    ...(dispatcher ? { dispatcher } : {}),
   });
   const messages = (text) => [{ role: 'user', content: [{ type: 'text', text }] }];
   const shortMessages = messages(SHORT_TEXT);
@@ -33,7 +27,6 @@ export function strata({ name = 'Strata', url, retries = false, uncapped = false
       expectDeltas(name, deltas, want);
     },
     close: async () => {
-      await dispatcher?.close();
       await closeSharedDispatchers();
     },
   };
