@@ -21,7 +21,11 @@ export async function awaitApproval(
   signal: AbortSignal,
 ): Promise<ApprovalDecision> {
   for (;;) {
-    if (signal.aborted) return { decision: 'deny', reason: 'The turn was aborted.' };
+    if (signal.aborted) {
+      // Closed before the turn goes on to its end, so an answer arriving after `done` is refused.
+      await store.approvals.close({ id }).catch(() => 0);
+      return { decision: 'deny', reason: 'The turn was aborted.' };
+    }
     const approval = await store.approvals.get(id);
     if (approval?.status === 'answered' && approval.answer) return approval.answer;
     if (!approval || approval.status === 'closed')

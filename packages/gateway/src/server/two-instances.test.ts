@@ -165,12 +165,13 @@ describe.each(testTargets())('two gateways on one $name', ({ target }) => {
         return event.event === 'done';
       },
     );
+    if (!during) throw new Error('B never streamed the approval request');
     const seen = await during;
-    expect(seen?.live).toBe(true);
-    expect(seen?.listed).toBe(true);
-    expect(seen?.second.status).toBe(409);
-    expect(((await seen?.second.json()) as { error: { code: string } }).error.code).toBe('turn_in_progress');
-    expect(seen?.answer.status).toBe(200);
+    expect(seen.live).toBe(true);
+    expect(seen.listed).toBe(true);
+    expect(seen.second.status).toBe(409);
+    expect(((await seen.second.json()) as { error: { code: string } }).error.code).toBe('turn_in_progress');
+    expect(seen.answer.status).toBe(200);
     // Resumed after A's first event, then every event of the turn, in order, to its end.
     expect(first?.event).toBe('turn');
     expect(followed.map((e) => e.id)).toEqual(followed.map((_, i) => Number(first?.id) + 1 + i));
