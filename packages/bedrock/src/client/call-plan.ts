@@ -1,4 +1,5 @@
 import { ConverseStreamDecoder } from '../converse/converse-stream-decoder.js';
+import { readTextDelta } from '../converse/read-text-delta.js';
 import type { StreamDecoderOptions, StreamEnd } from '../converse/stream-assembler.js';
 import { toConverse } from '../converse/to-converse.js';
 import type { PartialOutput, StrataError } from '../errors/strata-error.js';
@@ -45,7 +46,8 @@ export function planCall(
       decoder(options) {
         const d = new ConverseStreamDecoder(options);
         return {
-          event: (type, payload) => d.push(type, parse(payload)),
+          event: (type, payload) =>
+            d.push(type, (type === 'contentBlockDelta' && readTextDelta(payload)) || parse(payload)),
           exception: (type, payload) => d.exception(type, parse(payload)),
           finish: () => d.finish(),
           snapshot: () => d.snapshot(),
