@@ -75,11 +75,22 @@ const EVENT_TYPE = Buffer.from(':event-type', 'latin1');
 const EXCEPTION_TYPE = Buffer.from(':exception-type', 'latin1');
 const ERROR_CODE = Buffer.from(':error-code', 'latin1');
 
-/** Whether the header name at `at` (of `length` bytes) is `name`, without making a string of it. */
+/** The values nearly every frame carries, kept as strings so reading them allocates nothing. */
+const COMMON_VALUES = ['event', 'contentBlockDelta', 'chunk'].map((value) => ({
+  value,
+  bytes: Buffer.from(value, 'latin1'),
+}));
+
+/** Whether the `length` bytes at `at` spell `name`, without making a string of them. */
 function isName(bytes: Buffer, at: number, length: number, name: Buffer): boolean {
   if (length !== name.length) return false;
   for (let i = 0; i < length; i++) if (bytes[at + i] !== name[i]) return false;
   return true;
+}
+
+function stringValue(bytes: Buffer, from: number, length: number): string {
+  for (const common of COMMON_VALUES) if (isName(bytes, from, length, common.bytes)) return common.value;
+  return bytes.toString('utf8', from, from + length);
 }
 
 /**
@@ -88,7 +99,7 @@ function isName(bytes: Buffer, at: number, length: number, name: Buffer): boolea
  * hot path: the generic codec materialises every header as an object and checks CRCs in JS, which cost
  * more than the rest of a stream's decoding put together (bench/README.md). CRCs use zlib's native crc32,
  * the message CRC continuing from the prelude's; header names are compared as bytes, and only the values
- * read are made strings. The tests check this decoder against @smithy/eventstream-codec's encoder.
+ * read are made strings (the common ones not even that). The tests check this decoder against @smithy/eventstream-codec's encoder.
  */
 function decode(bytes: Buffer, start: number, total: number): StreamMessage {
   if (total < 16) throw new Error(`Malformed event-stream frame: ${total} bytes is shorter than a prelude.`);
@@ -115,10 +126,9 @@ function decode(bytes: Buffer, start: number, total: number): StreamMessage {
       const length = ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
       if (type === 7) {
         const from = at + 2;
-        if (isName(bytes, nameAt, nameLength, EVENT_TYPE))
-          eventType = bytes.toString('utf8', from, from + length);
+        if (isName(bytes, nameAt, nameLength, EVENT_TYPE)) eventType = stringValue(bytes, from, length);
         else if (isName(bytes, nameAt, nameLength, MESSAGE_TYPE))
-          messageType = bytes.toString('utf8', from, from + length);
+          messageType = stringValue(bytes, from, length);
         else if (isName(bytes, nameAt, nameLength, EXCEPTION_TYPE))
           exceptionType = bytes.toString('utf8', from, from + length);
         else if (isName(bytes, nameAt, nameLength, ERROR_CODE))
