@@ -39,7 +39,7 @@ RUN npm prune --omit=dev --no-audit --no-fund \
       && tar -xzf "/tmp/pack/$dir"/*.tgz -C "/out/packages/$dir" --strip-components=1 \
       && if [ -d "packages/$dir/node_modules" ]; then cp -a "packages/$dir/node_modules" "/out/packages/$dir/"; fi; \
     done \
- && chmod 755 /out/packages/cli/dist/main.js \
+ && chmod 755 /out/packages/cli/bin/strata.js \
  && cp -a package.json node_modules /out/ \
  && rm -f /out/node_modules/@strata/bench \
  && sqlite=/out/node_modules/better-sqlite3 \
@@ -68,5 +68,5 @@ EXPOSE 8080
 # The slim image has no curl; Node's fetch does. /healthz is liveness only (see docs/deployment.md).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.STRATA_PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-ENTRYPOINT ["node", "/app/packages/cli/dist/main.js"]
+ENTRYPOINT ["node", "/app/packages/cli/bin/strata.js"]
 CMD ["serve"]

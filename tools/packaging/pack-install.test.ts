@@ -53,7 +53,7 @@ describe('the packed tarballs', () => {
     const files = (dir: string) => packs.find((p) => p.dir === dir)!.files;
     expect(files('emulator')).toContain('specs/bedrock-runtime-2023-09-30.json');
     expect(files('web')).toContain('dist/index.html');
-    expect(files('cli')).toContain('dist/main.js');
+    expect(files('cli')).toEqual(expect.arrayContaining(['bin/strata.js', 'dist/main.js']));
     for (const dir of PUBLISHED.filter((d) => d !== 'web')) {
       expect(files(dir), dir).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts']));
     }
