@@ -189,6 +189,31 @@ describe('retries', () => {
     }
   });
 
+  it.each([
+    ['the caller aborts', AbortError],
+    ['the total timeout runs out', ModelTimeoutError],
+  ] as const)('a backoff (Retry-After: 10 s) ends at once when %s', async (_when, type) => {
+    const { emulator, client } = await withEmulator({
+      script: { rules: [{ match: { lastUserText: 'backoff' }, fault: 'throttle;retry-after=10' }] },
+    });
+    try {
+      const controller = new AbortController();
+      const request = { model: 'claude-haiku-3', messages: [userText('backoff please')] };
+      const call =
+        type === AbortError
+          ? client().chat({ ...request, signal: controller.signal })
+          : client({ timeouts: { totalMs: 400 } }).chat(request);
+      if (type === AbortError) setTimeout(() => controller.abort(), 300);
+      const started = Date.now();
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(type);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(emulator.stats.byOperation.ConverseStream).toBe(1);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('never retries once an event reached the caller', async () => {
     env.emulator.resetStats();
     const error = await drain(

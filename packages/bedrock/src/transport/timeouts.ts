@@ -17,7 +17,10 @@ export type TimeoutKind = 'first-byte' | 'idle' | 'total';
  */
 export class Watchdog {
   private controller = new AbortController();
-  private readonly callController = new AbortController();
+  /** Made only when a backoff needs it: most calls never retry. */
+  private callController?: AbortController;
+  /** Why the whole call ended (caller abort or total timeout), for a callController made later. */
+  private callEnded?: { reason: unknown };
   /** Why the watchdog fired, when it did; undefined when the caller aborted. */
   fired?: TimeoutKind;
   private idleTimer?: NodeJS.Timeout;
@@ -26,7 +29,7 @@ export class Watchdog {
   private readonly totalTimer?: NodeJS.Timeout;
   private readonly onCallerAbort = () => {
     this.controller.abort(this.callerSignal?.reason);
-    this.callController.abort(this.callerSignal?.reason);
+    this.endCall(this.callerSignal?.reason);
   };
 
   constructor(
@@ -46,6 +49,10 @@ export class Watchdog {
 
   /** Aborted only by the caller or the total timeout: what ends the whole call. */
   get callSignal(): AbortSignal {
+    if (!this.callController) {
+      this.callController = new AbortController();
+      if (this.callEnded) this.callController.abort(this.callEnded.reason);
+    }
     return this.callController.signal;
   }
 
@@ -89,11 +96,16 @@ export class Watchdog {
     if (ms > 0) this.idleTimer = setTimeout(() => this.fire(kind), ms);
   }
 
+  private endCall(reason: unknown): void {
+    this.callEnded ??= { reason };
+    this.callController?.abort(reason);
+  }
+
   private fire(kind: TimeoutKind): void {
     if (kind !== 'total') this.armed = undefined;
     if (this.controller.signal.aborted) return;
     this.fired = kind;
     this.controller.abort(new Error(`${kind} timeout`));
-    if (kind === 'total') this.callController.abort(new Error('total timeout'));
+    if (kind === 'total') this.endCall(new Error('total timeout'));
   }
 }
