@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MIGRATION_TABLE } from './migrations.js';
 import { openStore } from './open-store.js';
 import { type TestDatabase, testDialects } from './test-support/databases.js';
+import { spend } from './test-support/spend.js';
 import type { Store, StoredMessage } from './types.js';
 
 const usage = {
@@ -27,24 +28,6 @@ function userMessage(
     costUsd: null,
     model: null,
     error: null,
-  };
-}
-
-function spend(
-  model: string,
-  costUsd: number,
-  extra: { conversationId?: string | null; apiKeyId?: string | null } = {},
-) {
-  return {
-    conversationId: extra.conversationId ?? null,
-    apiKeyId: extra.apiKeyId ?? null,
-    source: 'app' as const,
-    model,
-    inputTokens: 100,
-    outputTokens: 10,
-    cacheReadInputTokens: 1,
-    cacheWriteInputTokens: 2,
-    costUsd,
   };
 }
 
@@ -333,137 +316,6 @@ describe.each(testDialects())('store on $name', (dialect) => {
       await expect(
         store.events.append({ conversationId: 'missing', turnId: 't', event: 'x', data: 1 }),
       ).rejects.toThrow(/not found/);
-    });
-  });
-
-  describe('usage', () => {
-    it('records and reports by conversation, model, day and day-model, filtered by time and key', async () => {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(new Date('2025-03-01T23:59:59.000Z'));
-      const recorded = await store.usage.record(
-        spend('haiku', 0.25, { conversationId: 'c1', apiKeyId: 'k1' }),
-      );
-      expect(recorded).toMatchObject({ conversationId: 'c1', apiKeyId: 'k1', source: 'app', model: 'haiku' });
-      expect(recorded.createdAt).toBe('2025-03-01T23:59:59.000Z');
-      vi.setSystemTime(new Date('2025-03-02T00:00:01.000Z'));
-      await store.usage.record(spend('haiku', 0.5, { conversationId: 'c1', apiKeyId: 'k1' }));
-      await store.usage.record(spend('sonnet', 2, { apiKeyId: 'k2' }));
-      vi.setSystemTime(new Date('2025-03-03T12:00:00.000Z'));
-      await store.usage.record(spend('nova', 1, { conversationId: 'c2' }));
-      vi.useRealTimers();
-
-      expect(await store.usage.report({ by: 'day' })).toEqual([
-        {
-          key: '2025-03-01',
-          requests: 1,
-          inputTokens: 100,
-          outputTokens: 10,
-          cacheReadInputTokens: 1,
-          cacheWriteInputTokens: 2,
-          costUsd: 0.25,
-        },
-        {
-          key: '2025-03-02',
-          requests: 2,
-          inputTokens: 200,
-          outputTokens: 20,
-          cacheReadInputTokens: 2,
-          cacheWriteInputTokens: 4,
-          costUsd: 2.5,
-        },
-        {
-          key: '2025-03-03',
-          requests: 1,
-          inputTokens: 100,
-          outputTokens: 10,
-          cacheReadInputTokens: 1,
-          cacheWriteInputTokens: 2,
-          costUsd: 1,
-        },
-      ]);
-      const keys = async (query: Parameters<Store['usage']['report']>[0]) =>
-        (await store.usage.report(query)).map((row) => [row.key, row.requests, row.costUsd]);
-      expect(await keys({ by: 'model' })).toEqual([
-        ['sonnet', 1, 2],
-        ['nova', 1, 1],
-        ['haiku', 2, 0.75],
-      ]);
-      expect(await keys({ by: 'conversation' })).toEqual([
-        ['', 1, 2],
-        ['c2', 1, 1],
-        ['c1', 2, 0.75],
-      ]);
-      // By day and model: days oldest first, each day's models costliest first.
-      expect(await keys({ by: 'day-model' })).toEqual([
-        ['2025-03-01|haiku', 1, 0.25],
-        ['2025-03-02|sonnet', 1, 2],
-        ['2025-03-02|haiku', 1, 0.5],
-        ['2025-03-03|nova', 1, 1],
-      ]);
-      expect((await store.usage.report({ by: 'day-model' }))[1]).toEqual({
-        key: '2025-03-02|sonnet',
-        requests: 1,
-        inputTokens: 100,
-        outputTokens: 10,
-        cacheReadInputTokens: 1,
-        cacheWriteInputTokens: 2,
-        costUsd: 2,
-      });
-      expect(await keys({ by: 'day-model', since: '2025-03-02T00:00:00Z', apiKeyId: 'k1' })).toEqual([
-        ['2025-03-02|haiku', 1, 0.5],
-      ]);
-      expect(await keys({ by: 'model', apiKeyId: 'k1' })).toEqual([['haiku', 2, 0.75]]);
-      expect(await keys({ by: 'model', apiKeyId: null })).toEqual([['nova', 1, 1]]);
-      expect(await keys({ by: 'model', apiKeyId: 'k3' })).toEqual([]);
-      expect(await keys({ by: 'day', since: '2025-03-02T00:00:00Z' })).toEqual([
-        ['2025-03-02', 2, 2.5],
-        ['2025-03-03', 1, 1],
-      ]);
-      // Offsets are normalized before comparing: 01:00+02:00 is 2025-03-01T23:00Z.
-      expect(await keys({ by: 'day', since: '2025-03-02T01:00:00+02:00', apiKeyId: 'k1' })).toEqual([
-        ['2025-03-01', 1, 0.25],
-        ['2025-03-02', 1, 0.5],
-      ]);
-      await expect(store.usage.report({ by: 'day', since: 'yesterday' })).rejects.toThrow(/not a timestamp/);
-    });
-  });
-
-  describe('keys', () => {
-    it('creates, lists, finds active keys by hash, and revokes', async () => {
-      const a = await store.keys.create({ name: 'ci', hash: 'a'.repeat(64), prefix: 'sk-st-aaaa' });
-      expect(a).toMatchObject({ name: 'ci', hash: 'a'.repeat(64), prefix: 'sk-st-aaaa', revokedAt: null });
-      await sleep(5);
-      const b = await store.keys.create({ name: 'laptop', hash: 'b'.repeat(64), prefix: 'sk-st-bbbb' });
-      expect(await store.keys.list()).toEqual([a, b]);
-      expect(await store.keys.findByHash('a'.repeat(64))).toEqual(a);
-      expect(await store.keys.findByHash('c'.repeat(64))).toBeUndefined();
-
-      expect(await store.keys.revoke(a.id)).toBe(true);
-      expect(await store.keys.revoke(a.id)).toBe(false);
-      expect(await store.keys.revoke('missing')).toBe(false);
-      expect(await store.keys.findByHash('a'.repeat(64))).toBeUndefined();
-      expect(await store.keys.findByHash('b'.repeat(64))).toEqual(b);
-      const [revoked] = await store.keys.list();
-      expect(revoked).toMatchObject({ id: a.id, revokedAt: expect.any(String) });
-      await expect(store.keys.create({ name: 'dup', hash: 'b'.repeat(64), prefix: 'x' })).rejects.toThrow();
-    });
-  });
-
-  describe('settings', () => {
-    it('reads an unwritten scope as empty and round-trips a document per scope', async () => {
-      expect(await store.settings.get('global')).toEqual({});
-      const value = {
-        model: 'claude',
-        tools: ['read', 'bash'],
-        limits: { maxTokens: 4096, temperature: 0.5 },
-        on: true,
-      };
-      await store.settings.put('global', value);
-      await store.settings.put('key-1', { model: 'nova' });
-      expect(await store.settings.get('global')).toEqual(value);
-      await store.settings.put('global', { model: 'haiku' });
-      expect(await store.settings.get('global')).toEqual({ model: 'haiku' });
-      expect(await store.settings.get('key-1')).toEqual({ model: 'nova' });
     });
   });
 
