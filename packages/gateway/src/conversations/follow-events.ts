@@ -5,6 +5,11 @@ import { openSse, writeSse } from './sse.js';
 
 /** How often a follower reads the store for new events of a turn running on another gateway. */
 const POLL_MS = 200;
+/**
+ * The same for a turn running here, whose events and end wake followers at once: only a backstop, so
+ * many followers of a local turn do not turn into many reads a second.
+ */
+const LOCAL_POLL_MS = 2000;
 
 /**
  * `GET /api/conversations/:id/events`: replays the stored events after `after` (or Last-Event-ID), then,
@@ -27,9 +32,15 @@ export async function followEvents(
   const closed = deps.trackStream?.();
   if (closed) res.once('close', closed);
   let wake: (() => void) | undefined;
-  const unsubscribe = deps.live.subscribe(conversation.id, () => wake?.());
+  // A notice that lands while the store is being read is kept, so the next wait does not miss it.
+  let noticed = false;
+  const unsubscribe = deps.live.subscribe(conversation.id, () => {
+    if (wake) wake();
+    else noticed = true;
+  });
   try {
     for (;;) {
+      noticed = false;
       // Read before the events: once the conversation is free, every event of its turn is stored.
       const running = (await deps.store.turns.running([conversation.id])).get(conversation.id);
       let ended = false;
@@ -39,6 +50,7 @@ export async function followEvents(
         if (event.event === 'done' && event.turnId === running) ended = true;
       }
       if (ended || running === undefined || res.destroyed) return;
+      if (noticed) continue;
       // Until the next poll, an event of a turn running here, or the client leaving.
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -47,7 +59,7 @@ export async function followEvents(
           wake = undefined;
           resolve();
         };
-        const timer = setTimeout(done, POLL_MS);
+        const timer = setTimeout(done, deps.live.runsHere(conversation.id) ? LOCAL_POLL_MS : POLL_MS);
         res.once('close', done);
         wake = done;
       });

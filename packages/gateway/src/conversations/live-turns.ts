@@ -29,7 +29,15 @@ export class LiveTurns {
   }
 
   finish(conversationId: string, turnId: string): void {
-    if (this.turns.get(conversationId)?.turnId === turnId) this.turns.delete(conversationId);
+    if (this.turns.get(conversationId)?.turnId !== turnId) return;
+    this.turns.delete(conversationId);
+    // Followers learn at once that the turn is over, even one that ended without a `done`.
+    this.feed.emit(conversationId);
+  }
+
+  /** Whether this process runs the conversation's current turn. */
+  runsHere(conversationId: string): boolean {
+    return this.turns.has(conversationId);
   }
 
   /** Aborts the conversation's turn if this process runs it; false otherwise. */
@@ -63,7 +71,8 @@ export class LiveTurns {
     this.feed.emit(event.conversationId, event);
   }
 
-  subscribe(conversationId: string, listener: (event: StoredEvent) => void): () => void {
+  /** Calls `listener` with each event of the conversation this process stores, and without one when its turn ends. */
+  subscribe(conversationId: string, listener: (event?: StoredEvent) => void): () => void {
     this.feed.on(conversationId, listener);
     return () => this.feed.off(conversationId, listener);
   }
