@@ -9,8 +9,8 @@ export interface StreamMessage {
 
 /**
  * Splits `application/vnd.amazon.eventstream` bytes into frames as they arrive and decodes each, both
- * CRCs checked (a corrupt frame throws). Frames are decoded in place in the chunk that holds them; only
- * the bytes of a frame that straddles chunks are copied, so a long stream is never re-copied whole.
+ * CRCs checked (a corrupt frame throws). Frames are decoded in place in the chunk that holds them; a frame
+ * that straddles chunks is joined with what follows it once, so a long stream is never re-copied whole.
  */
 export class EventStreamSplitter {
   /** Bytes of an incomplete frame, kept until the rest arrives. */
