@@ -1,42 +1,30 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from './open-store.js';
-import { type TestDatabase, testDialects } from './test-support/databases.js';
+import { describe, expect, it, vi } from 'vitest';
+import { testDialects } from './test-support/databases.js';
 import { spend } from './test-support/spend.js';
+import { freshStore } from './test-support/store-with-conversation.js';
 import type { Store } from './types.js';
 
 describe.each(testDialects())('store ledger, keys and settings on $name', (dialect) => {
-  let database: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    database = await dialect.create();
-    store = await openStore(database.target);
-  });
-
-  afterEach(async () => {
-    vi.useRealTimers();
-    await store.close();
-    await database.dispose();
-  });
+  const t = freshStore(dialect);
 
   describe('usage', () => {
     it('records and reports by conversation, model, day and day-model, filtered by time and key', async () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(new Date('2025-03-01T23:59:59.000Z'));
-      const recorded = await store.usage.record(
+      const recorded = await t.store.usage.record(
         spend('haiku', 0.25, { conversationId: 'c1', apiKeyId: 'k1' }),
       );
       expect(recorded).toMatchObject({ conversationId: 'c1', apiKeyId: 'k1', source: 'app', model: 'haiku' });
       expect(recorded.createdAt).toBe('2025-03-01T23:59:59.000Z');
       vi.setSystemTime(new Date('2025-03-02T00:00:01.000Z'));
-      await store.usage.record(spend('haiku', 0.5, { conversationId: 'c1', apiKeyId: 'k1' }));
-      await store.usage.record(spend('sonnet', 2, { apiKeyId: 'k2' }));
+      await t.store.usage.record(spend('haiku', 0.5, { conversationId: 'c1', apiKeyId: 'k1' }));
+      await t.store.usage.record(spend('sonnet', 2, { apiKeyId: 'k2' }));
       vi.setSystemTime(new Date('2025-03-03T12:00:00.000Z'));
-      await store.usage.record(spend('nova', 1, { conversationId: 'c2' }));
+      await t.store.usage.record(spend('nova', 1, { conversationId: 'c2' }));
       vi.useRealTimers();
 
-      expect(await store.usage.report({ by: 'day' })).toEqual([
+      expect(await t.store.usage.report({ by: 'day' })).toEqual([
         {
           key: '2025-03-01',
           requests: 1,
@@ -66,7 +54,7 @@ describe.each(testDialects())('store ledger, keys and settings on $name', (diale
         },
       ]);
       const keys = async (query: Parameters<Store['usage']['report']>[0]) =>
-        (await store.usage.report(query)).map((row) => [row.key, row.requests, row.costUsd]);
+        (await t.store.usage.report(query)).map((row) => [row.key, row.requests, row.costUsd]);
       expect(await keys({ by: 'model' })).toEqual([
         ['sonnet', 1, 2],
         ['nova', 1, 1],
@@ -84,7 +72,7 @@ describe.each(testDialects())('store ledger, keys and settings on $name', (diale
         ['2025-03-02|haiku', 1, 0.5],
         ['2025-03-03|nova', 1, 1],
       ]);
-      expect((await store.usage.report({ by: 'day-model' }))[1]).toEqual({
+      expect((await t.store.usage.report({ by: 'day-model' }))[1]).toEqual({
         key: '2025-03-02|sonnet',
         requests: 1,
         inputTokens: 100,
@@ -108,46 +96,48 @@ describe.each(testDialects())('store ledger, keys and settings on $name', (diale
         ['2025-03-01', 1, 0.25],
         ['2025-03-02', 1, 0.5],
       ]);
-      await expect(store.usage.report({ by: 'day', since: 'yesterday' })).rejects.toThrow(/not a timestamp/);
+      await expect(t.store.usage.report({ by: 'day', since: 'yesterday' })).rejects.toThrow(
+        /not a timestamp/,
+      );
     });
   });
 
   describe('keys', () => {
     it('creates, lists, finds active keys by hash, and revokes', async () => {
-      const a = await store.keys.create({ name: 'ci', hash: 'a'.repeat(64), prefix: 'sk-st-aaaa' });
+      const a = await t.store.keys.create({ name: 'ci', hash: 'a'.repeat(64), prefix: 'sk-st-aaaa' });
       expect(a).toMatchObject({ name: 'ci', hash: 'a'.repeat(64), prefix: 'sk-st-aaaa', revokedAt: null });
       await sleep(5);
-      const b = await store.keys.create({ name: 'laptop', hash: 'b'.repeat(64), prefix: 'sk-st-bbbb' });
-      expect(await store.keys.list()).toEqual([a, b]);
-      expect(await store.keys.findByHash('a'.repeat(64))).toEqual(a);
-      expect(await store.keys.findByHash('c'.repeat(64))).toBeUndefined();
+      const b = await t.store.keys.create({ name: 'laptop', hash: 'b'.repeat(64), prefix: 'sk-st-bbbb' });
+      expect(await t.store.keys.list()).toEqual([a, b]);
+      expect(await t.store.keys.findByHash('a'.repeat(64))).toEqual(a);
+      expect(await t.store.keys.findByHash('c'.repeat(64))).toBeUndefined();
 
-      expect(await store.keys.revoke(a.id)).toBe(true);
-      expect(await store.keys.revoke(a.id)).toBe(false);
-      expect(await store.keys.revoke('missing')).toBe(false);
-      expect(await store.keys.findByHash('a'.repeat(64))).toBeUndefined();
-      expect(await store.keys.findByHash('b'.repeat(64))).toEqual(b);
-      const [revoked] = await store.keys.list();
+      expect(await t.store.keys.revoke(a.id)).toBe(true);
+      expect(await t.store.keys.revoke(a.id)).toBe(false);
+      expect(await t.store.keys.revoke('missing')).toBe(false);
+      expect(await t.store.keys.findByHash('a'.repeat(64))).toBeUndefined();
+      expect(await t.store.keys.findByHash('b'.repeat(64))).toEqual(b);
+      const [revoked] = await t.store.keys.list();
       expect(revoked).toMatchObject({ id: a.id, revokedAt: expect.any(String) });
-      await expect(store.keys.create({ name: 'dup', hash: 'b'.repeat(64), prefix: 'x' })).rejects.toThrow();
+      await expect(t.store.keys.create({ name: 'dup', hash: 'b'.repeat(64), prefix: 'x' })).rejects.toThrow();
     });
   });
 
   describe('settings', () => {
     it('reads an unwritten scope as empty and round-trips a document per scope', async () => {
-      expect(await store.settings.get('global')).toEqual({});
+      expect(await t.store.settings.get('global')).toEqual({});
       const value = {
         model: 'claude',
         tools: ['read', 'bash'],
         limits: { maxTokens: 4096, temperature: 0.5 },
         on: true,
       };
-      await store.settings.put('global', value);
-      await store.settings.put('key-1', { model: 'nova' });
-      expect(await store.settings.get('global')).toEqual(value);
-      await store.settings.put('global', { model: 'haiku' });
-      expect(await store.settings.get('global')).toEqual({ model: 'haiku' });
-      expect(await store.settings.get('key-1')).toEqual({ model: 'nova' });
+      await t.store.settings.put('global', value);
+      await t.store.settings.put('key-1', { model: 'nova' });
+      expect(await t.store.settings.get('global')).toEqual(value);
+      await t.store.settings.put('global', { model: 'haiku' });
+      expect(await t.store.settings.get('global')).toEqual({ model: 'haiku' });
+      expect(await t.store.settings.get('key-1')).toEqual({ model: 'nova' });
     });
   });
 });
