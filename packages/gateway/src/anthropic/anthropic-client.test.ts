@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CLIENT_RULES,
   type CompatServer,
   MODEL,
   PNG_BASE64,
@@ -20,15 +21,7 @@ describe('the Anthropic-compatible API, driven by the official @anthropic-ai/sdk
 
   beforeAll(async () => {
     server = await startCompatServer([
-      {
-        match: { lastUserText: 'weather in (\\w+)', hasToolResult: false, toolsOffered: ['get_weather'] },
-        reply: { text: 'Let me check.', toolCalls: [{ name: 'get_weather', input: { city: '$1' } }] },
-      },
-      { match: { hasToolResult: true }, reply: { text: 'It is sunny.' } },
-      {
-        match: { lastUserText: 'explode' },
-        fault: 'stream-exception;type=modelStreamErrorException;after=3',
-      },
+      ...CLIENT_RULES,
       { match: { lastUserText: 'overload' }, fault: 'unavailable' },
     ]);
     client = new Anthropic({ baseURL: server.url, apiKey: 'x', maxRetries: 0 });

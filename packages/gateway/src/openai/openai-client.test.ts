@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CLIENT_RULES,
   type CompatServer,
   MODEL,
   PNG_BASE64,
@@ -23,15 +24,7 @@ describe('the OpenAI-compatible API, driven by the official openai client', () =
 
   beforeAll(async () => {
     server = await startCompatServer([
-      {
-        match: { lastUserText: 'weather in (\\w+)', hasToolResult: false, toolsOffered: ['get_weather'] },
-        reply: { text: 'Let me check.', toolCalls: [{ name: 'get_weather', input: { city: '$1' } }] },
-      },
-      { match: { hasToolResult: true }, reply: { text: 'It is sunny.' } },
-      {
-        match: { lastUserText: 'explode' },
-        fault: 'stream-exception;type=modelStreamErrorException;after=3',
-      },
+      ...CLIENT_RULES,
       { match: { lastUserText: 'throttle me' }, fault: 'throttle;retry-after=7' },
     ]);
     client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'x', maxRetries: 0 });

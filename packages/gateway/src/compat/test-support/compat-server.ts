@@ -12,6 +12,19 @@ export const REASONING_MODEL = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 export const PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
+/**
+ * The replies both official-client suites script: a weather question asks for the get_weather tool,
+ * a tool result gets the answer, and "explode" breaks the stream after three events.
+ */
+export const CLIENT_RULES: ScriptRule[] = [
+  {
+    match: { lastUserText: 'weather in (\\w+)', hasToolResult: false, toolsOffered: ['get_weather'] },
+    reply: { text: 'Let me check.', toolCalls: [{ name: 'get_weather', input: { city: '$1' } }] },
+  },
+  { match: { hasToolResult: true }, reply: { text: 'It is sunny.' } },
+  { match: { lastUserText: 'explode' }, fault: 'stream-exception;type=modelStreamErrorException;after=3' },
+];
+
 export interface CompatServer {
   url: string;
   app: FastifyInstance;
