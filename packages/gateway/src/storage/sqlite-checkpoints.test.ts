@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,5 +37,16 @@ describe('SQLite checkpoints in a thread of their own', () => {
     } finally {
       await db.destroy();
     }
+  });
+
+  it('closing waits for the thread: the last connection is gone and the WAL files with it', async () => {
+    const path = (database.target as { path: string }).path;
+    const db = await openSqlite(path);
+    await migrate(db, 'sqlite');
+    await db.insertInto('settings').values({ scope: 's', value: '{}', updated_at: '' }).execute();
+    await sleep(500); // the thread has opened its connection and checkpointed by now
+    await db.destroy();
+    // SQLite removes `-wal` and `-shm` when the file's last connection closes; a thread still open keeps them.
+    expect(readdirSync(dirname(path))).toEqual([basename(path)]);
   });
 });

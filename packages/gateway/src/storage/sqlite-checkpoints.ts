@@ -24,9 +24,10 @@ parentPort.once('message', () => { clearInterval(timer); db.close(); parentPort.
  * 1000 pages — every few hundred gateway writes — and a checkpoint fsyncs, so with better-sqlite3's
  * synchronous calls every request and stream of the process stalled for it (10–60 ms measured). Here the
  * gateway's connection never checkpoints and a thread with its own connection does, every 200 ms.
- * Durability is unchanged: a commit is in the WAL when it returns either way. Returns what stops the thread.
+ * Durability is unchanged: a commit is in the WAL when it returns either way. Returns what stops the thread,
+ * resolving once its connection is closed: until then it may still write the `-wal` and `-shm` files.
  */
-export function checkpointInBackground(database: BetterSqlite3.Database, file: string): () => void {
+export function checkpointInBackground(database: BetterSqlite3.Database, file: string): () => Promise<void> {
   const worker = new Worker(SOURCE, {
     eval: true,
     workerData: {
@@ -36,9 +37,14 @@ export function checkpointInBackground(database: BetterSqlite3.Database, file: s
     },
   });
   worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   database.pragma('wal_autocheckpoint = 0');
   worker.once('error', () => {
     if (database.open) database.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   });
-  return () => worker.postMessage('stop');
+  return () => {
+    worker.ref(); // an unref'd thread would let the process exit with the close still pending
+    worker.postMessage('stop');
+    return exited;
+  };
 }

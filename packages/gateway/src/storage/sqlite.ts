@@ -45,12 +45,10 @@ export async function openSqlite(path: string): Promise<Kysely<Database>> {
   const reusing = reusingStatements(database);
   const closing: SqliteDatabase = {
     prepare: (sql) => reusing.prepare(sql),
-    close() {
-      stopCheckpoints?.();
-      reusing.close();
-    },
+    close: () => reusing.close(),
   };
-  return new Kysely<Database>({ dialect: new StrataSqliteDialect(closing, processLock(file)) });
+  const dialect = new StrataSqliteDialect(closing, processLock(file), stopCheckpoints);
+  return new Kysely<Database>({ dialect });
 }
 
 /**
@@ -84,15 +82,17 @@ async function enableWal(database: BetterSqlite3.Database): Promise<void> {
 class StrataSqliteDialect extends SqliteDialect {
   readonly #database: SqliteDatabase;
   readonly #lock: Mutex;
+  readonly #afterClose: (() => Promise<void>) | undefined;
 
-  constructor(database: SqliteDatabase, lock: Mutex) {
+  constructor(database: SqliteDatabase, lock: Mutex, afterClose: (() => Promise<void>) | undefined) {
     super({ database });
     this.#database = database;
     this.#lock = lock;
+    this.#afterClose = afterClose;
   }
 
   override createDriver(): Driver {
-    return new StrataSqliteDriver(this.#database, this.#lock);
+    return new StrataSqliteDriver(this.#database, this.#lock, this.#afterClose);
   }
 
   override createAdapter(): DialectAdapter {
@@ -102,11 +102,19 @@ class StrataSqliteDialect extends SqliteDialect {
 
 class StrataSqliteDriver extends SqliteDriver {
   readonly #lock: Mutex;
+  readonly #afterClose: (() => Promise<void>) | undefined;
   #release: (() => void) | undefined;
 
-  constructor(database: SqliteDatabase, lock: Mutex) {
+  constructor(database: SqliteDatabase, lock: Mutex, afterClose: (() => Promise<void>) | undefined) {
     super({ database });
     this.#lock = lock;
+    this.#afterClose = afterClose;
+  }
+
+  /** Closing resolves only once every connection to the file is closed, checkpoint thread included. */
+  override async destroy(): Promise<void> {
+    await super.destroy();
+    await this.#afterClose?.();
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
