@@ -88,6 +88,19 @@ describe('ListFoundationModels', () => {
     });
   });
 
+  it('keeps the runtime-only feature flags (tools, toolStreaming) off the wire', () => {
+    const llama = 'meta.llama3-1-70b-instruct-v1:0';
+    expect(catalog.modelsById.get(llama)?.toolStreaming).toBe(false);
+    const answers = [
+      ...listFoundationModels(catalog, new URLSearchParams()).modelSummaries,
+      getFoundationModel(catalog, llama).modelDetails,
+    ];
+    for (const answer of answers) {
+      expect(answer).not.toHaveProperty('toolStreaming');
+      expect(answer).not.toHaveProperty('tools');
+    }
+  });
+
   it('filters by provider (any case), output modality, inference type and customization', async () => {
     const ids = async (input: ConstructorParameters<typeof ListFoundationModelsCommand>[0]) =>
       ((await sdk().send(new ListFoundationModelsCommand(input))).modelSummaries ?? []).map((m) => m.modelId);

@@ -6,8 +6,11 @@ import type { FoundationModelEntry } from './types.js';
  * Sources: model IDs, names, modalities and lifecycle as ListFoundationModels reports them; which
  * models are served only through inference profiles (`inferenceTypes: ['INFERENCE_PROFILE']`) and in
  * which geographies, from AWS's "Supported Regions and models for inference profiles"; Converse feature
- * support (system prompts, documents, images, tool use) from AWS's "Supported models and model features"
- * table; context windows and output limits from the providers' model cards as Bedrock applies them.
+ * support (system prompts, documents, images, tool use, streaming tool use) from AWS's "Supported models
+ * and model features" table; context windows and output limits from the providers' model cards as
+ * Bedrock applies them. Llama 3.1+, Mistral Large and Command R/R+ call tools through Converse only:
+ * ConverseStream with tools is refused for them (`toolStreaming: false`), as public bug reports show
+ * (langchain-aws #140, llama_index #19655).
  * Every model below is served by Converse (Claude Instant, Claude 2.x and Llama 2 included, without tools).
  */
 
@@ -22,6 +25,7 @@ const CLAUDE = {
   customizations: [],
   contextWindow: 200_000,
   tools: true,
+  toolStreaming: true,
   reasoning: false,
   images: true,
   documents: true,
@@ -36,6 +40,7 @@ const CLAUDE_TEXT = {
   inputModalities: ['TEXT'],
   maxOutputTokens: 4096,
   tools: false,
+  toolStreaming: false,
   images: false,
   inferenceTypes: ['ON_DEMAND'],
   profileGeos: [],
@@ -59,6 +64,7 @@ const NOVA = {
   customizations: ['FINE_TUNING', 'DISTILLATION'],
   maxOutputTokens: 10_000,
   tools: true,
+  toolStreaming: true,
   reasoning: false,
   images: true,
   documents: true,
@@ -79,6 +85,7 @@ const TITAN = {
   outputModalities: ['TEXT'],
   customizations: ['FINE_TUNING', 'CONTINUED_PRE_TRAINING'],
   tools: false,
+  toolStreaming: false,
   reasoning: false,
   images: false,
   documents: true,
@@ -98,6 +105,7 @@ const LLAMA = {
   customizations: [],
   maxOutputTokens: 2048,
   tools: false,
+  toolStreaming: false,
   reasoning: false,
   images: false,
   documents: true,
@@ -107,7 +115,7 @@ const LLAMA = {
   lifecycle: 'ACTIVE',
 } satisfies Partial<FoundationModelEntry>;
 
-/** Llama 3.1 and later: 128k context and tool use. */
+/** Llama 3.1 and later: 128k context and tool use, through Converse only (`toolStreaming` stays false). */
 const LLAMA_3_1 = {
   ...LLAMA,
   contextWindow: 128_000,
@@ -115,7 +123,7 @@ const LLAMA_3_1 = {
   tools: true,
 } satisfies Partial<FoundationModelEntry>;
 
-/** Mistral 7B and Mixtral: Converse without system prompts or tools. */
+/** Mistral 7B and Mixtral: Converse without system prompts or tools (Mistral Large: tools, not streamed). */
 const MISTRAL = {
   providerName: 'Mistral AI',
   family: 'mistral',
@@ -126,6 +134,7 @@ const MISTRAL = {
   customizations: [],
   contextWindow: 32_000,
   tools: false,
+  toolStreaming: false,
   reasoning: false,
   images: false,
   documents: true,
@@ -135,6 +144,7 @@ const MISTRAL = {
   lifecycle: 'ACTIVE',
 } satisfies Partial<FoundationModelEntry>;
 
+/** Command R and R+: tool use through Converse only. */
 const COMMAND_R = {
   providerName: 'Cohere',
   family: 'cohere-command-r',
@@ -146,6 +156,7 @@ const COMMAND_R = {
   contextWindow: 128_000,
   maxOutputTokens: 4096,
   tools: true,
+  toolStreaming: false,
   reasoning: false,
   images: false,
   documents: true,

@@ -25,6 +25,8 @@ export interface FoundationModelEntry {
   contextWindow: number;
   maxOutputTokens: number;
   tools: boolean;
+  /** Tool use through ConverseStream; false where the model calls tools only through Converse. */
+  toolStreaming: boolean;
   /** Extended thinking (Anthropic `thinking`, reasoning content blocks). */
   reasoning: boolean;
   images: boolean;

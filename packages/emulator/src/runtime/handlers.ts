@@ -43,6 +43,10 @@ function checkModelLimits(
 ): void {
   if (view.tools.length > 0 && !model.tools) throw validationError("This model doesn't support tool use.");
   if (streaming && !model.streaming) throw validationError('The model is unsupported for streaming.');
+  // ConverseStream only (models that call tools through Converse alone); native bodies are not checked.
+  if (streaming && !native && view.tools.length > 0 && !model.toolStreaming) {
+    throw validationError("This model doesn't support tool use in streaming mode.");
+  }
   const tokens = inputTokens(view);
   if (tokens > model.contextWindow) {
     throw validationError(

@@ -20,6 +20,7 @@ import { startEmulator } from './emulator.js';
 import type { RunningEmulator } from './options.js';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+const LLAMA_3_1 = 'meta.llama3-1-70b-instruct-v1:0';
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
@@ -165,6 +166,23 @@ describe.each(TRANSPORTS)('errors the official client raises over %s', (transpor
     );
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.message).toBe('Input is too long for requested model.');
+  });
+
+  it('ConverseStream with tools on Llama 3.1 is a ValidationException (400); Converse and Claude serve them', async () => {
+    const withTool = (modelId: string): ConverseCommandInput => ({
+      ...hello(modelId),
+      toolConfig: { tools: [{ toolSpec: { name: 'lookup', inputSchema: { json: { type: 'object' } } } }] },
+    });
+    const error = await failure(client().send(new ConverseStreamCommand(withTool(LLAMA_3_1))));
+    expect(error).toBeInstanceOf(ValidationException);
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(error.message).toBe("This model doesn't support tool use in streaming mode.");
+    const converse = await client().send(new ConverseCommand(withTool(LLAMA_3_1)));
+    expect(converse.output?.message?.content?.[0]?.text).toBe('hello');
+    const claude = await client().send(new ConverseStreamCommand(withTool(HAIKU)));
+    expect(await drain(claude.stream)).toBeGreaterThan(0);
+    const noTools = await client().send(new ConverseStreamCommand(hello(LLAMA_3_1)));
+    expect(await drain(noTools.stream)).toBeGreaterThan(0);
   });
 
   it('a mid-stream exception frame raises ModelStreamErrorException', async () => {
