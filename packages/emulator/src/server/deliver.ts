@@ -1,7 +1,13 @@
 import { EmulatorError } from '../errors/emulator-error.js';
 import { streamException } from '../faults/fault.js';
 import type { RuntimeResult } from '../runtime/handlers.js';
-import { resetExchange, type ServerRequest, type ServerResponse, writeError } from './exchange.js';
+import {
+  resetExchange,
+  type ServerRequest,
+  type ServerResponse,
+  writeChunk,
+  writeError,
+} from './exchange.js';
 import { closeAwareWait, writeStream } from './stream-writer.js';
 
 /** Sends a handler's result, shaped by its delivery fault. */
@@ -30,7 +36,18 @@ export async function deliver(
       if (!(await closeAwareWait(res)(fault.ms))) return 499;
       break;
     case 'reset':
-      resetExchange(req, res);
+      // With `after`, the reply is cut mid-body: headers and half the body sent, then the reset.
+      if (fault.after !== undefined) {
+        const body = Buffer.from(JSON.stringify(result.body));
+        res.writeHead(200, {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+        });
+        writeChunk(res, body.subarray(0, body.length >> 1), () => resetExchange(req, res));
+      } else {
+        resetExchange(req, res);
+      }
       return 0;
     case 'stream-exception': {
       // Without a stream to break, the same failure arrives as the HTTP error of that exception.

@@ -67,6 +67,6 @@ export function resetExchange(req: ServerRequest, res: ServerResponse): void {
   req.socket.destroy();
 }
 
-/** `write` on either protocol's response (their overloads differ only in typing). */
-export const writeChunk = (res: ServerResponse, chunk: Uint8Array): boolean =>
-  (res as http.ServerResponse).write(chunk);
+/** `write` on either protocol's response (their overloads differ only in typing); `flushed` runs once sent. */
+export const writeChunk = (res: ServerResponse, chunk: Uint8Array, flushed?: () => void): boolean =>
+  (res as http.ServerResponse).write(chunk, flushed);

@@ -76,6 +76,13 @@ describe('faults', () => {
     await expect(res.arrayBuffer()).rejects.toThrow();
   });
 
+  it('a reset with `after` on a non-streaming call cuts the JSON body after its headers', async () => {
+    const res = await post('reset;after=1', PATH.replace('converse-stream', 'converse'));
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0);
+    await expect(res.text()).rejects.toThrow();
+  });
+
   it('a reset mid-stream resets the HTTP/2 stream', async () => {
     const session = http2.connect(emulator.url);
     const code = await new Promise<number>((resolve) => {
