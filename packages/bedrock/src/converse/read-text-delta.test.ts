@@ -24,7 +24,7 @@ describe('readTextDelta', () => {
           });
           const fast = readTextDelta(payload);
           // JSON.stringify escapes quotes, backslashes and control characters: those take the slow path.
-          if (/["\\\u0000-\u001f]/.test(text)) expect(fast).toBeUndefined();
+          if (/["\\]/.test(text) || [...text].some((c) => c < ' ')) expect(fast).toBeUndefined();
           else expect(fast).toEqual(parsed(payload));
         },
       ),

@@ -40,8 +40,8 @@ export function readTextDelta(payload: Buffer): TextDeltaPayload | undefined {
   // ends the text unless a backslash (an escape) comes before it.
   const to = payload.indexOf(QUOTE, from);
   if (to < 0) return undefined;
-  const escape = payload.indexOf(BACKSLASH, from);
-  if (escape >= 0 && escape < to) return undefined;
+  const backslash = payload.indexOf(BACKSLASH, from);
+  if (backslash >= 0 && backslash < to) return undefined;
   const last = payload.length - 1;
   const plainEnd = to + 2 === last && payload[to + 1] === CLOSE && payload[last] === CLOSE;
   if (!plainEnd && !isPadding(payload, to + 1)) return undefined;
