@@ -1,5 +1,5 @@
-// Strata as an application uses it: `chat()` for a call (it rides ConverseStream — the library has one
-// streaming code path) and `stream()` iterated for a stream, with its defaults (the shared keep-alive
+// Strata as an application uses it: `chat()` for a call (Converse, the whole reply — its default) and
+// `stream()` iterated for a stream, with its defaults (the shared keep-alive
 // pool; HTTP/2 on https). `retries: false` sets maxRetries 0; otherwise its default (3, budgeted).
 import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
 import { CREDENTIALS, expectDeltas, expectText, MODEL, REGION, SHORT_TEXT } from './expect.mjs';

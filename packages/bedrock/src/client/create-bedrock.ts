@@ -1,6 +1,6 @@
 import { chooseAuthSource, describeSource } from '../auth/credential-source.js';
 import { resolveRegion } from '../auth/resolve-region.js';
-import { MessageCollector } from '../converse/collect-events.js';
+import { type CollectedResult, collect, MessageCollector } from '../converse/collect-events.js';
 import { ModelResolver } from '../models/resolve-model.js';
 import { BedrockTransport } from '../transport/bedrock-transport.js';
 import { sharedDispatcher } from '../transport/http-pool.js';
@@ -13,7 +13,8 @@ import { countTokens } from './count-tokens.js';
 import { endpointResolver } from './endpoints.js';
 import { checkHealth } from './health.js';
 import type { Bedrock, BedrockOptions } from './options.js';
-import { type StreamContext, streamChat } from './stream-chat.js';
+import { planChat, type StreamContext, streamChat, streamReply } from './stream-chat.js';
+import { wholeReply } from './whole-reply.js';
 
 /**
  * Creates a Bedrock client. Nothing is read or fetched until the first call: the region (which may
@@ -58,11 +59,17 @@ export function createBedrock(options: BedrockOptions = {}): Bedrock {
   const bedrock: Bedrock = {
     stream: (request: ChatRequest) => streamChat(ctx, request),
     async chat(request: ChatRequest): Promise<ChatResult> {
-      const collector = new MessageCollector();
-      for await (const event of streamChat(ctx, request)) collector.add(event);
-      const model = await ctx.resolve(request.model);
-      const result = collector.result();
-      return { ...result, ...(model.routedVia ? { routedVia: model.routedVia } : {}) };
+      const call = await planChat(ctx, request);
+      let result: CollectedResult;
+      if (options.chatReply === 'stream' && !call.wholeOnly) {
+        const collector = new MessageCollector();
+        for await (const event of streamReply(ctx, call)) collector.add(event);
+        result = collector.result();
+      } else {
+        result = collect(await wholeReply(ctx, call));
+      }
+      const { routedVia } = call.model;
+      return { ...result, ...(routedVia ? { routedVia } : {}) };
     },
     countTokens: (request) => countTokens(ctx, request),
     resolveModel: (id) => ctx.resolve(id),

@@ -48,18 +48,42 @@ describe.each(MODELS)('%s (%s) through both APIs', (_name, model) => {
   });
 });
 
-describe('api: auto', () => {
-  it('uses Converse where the model supports it', async () => {
-    env.emulator.resetStats();
-    await env.client().chat({ model: 'meta.llama3-8b-instruct-v1:0', messages: [userText('auto')] });
-    expect(env.emulator.stats.byOperation).toEqual({ ConverseStream: 1 });
+describe.each(MODELS)('%s (%s): chat() whole or collected from a stream', (_name, model) => {
+  it.each(['converse', 'invoke'] as const)('answers the same through %s', async (api) => {
+    const request = { model, messages: conversation, maxTokens: 300 };
+    const whole = await env.client({ api }).chat(request);
+    const streamed = await env.client({ api, chatReply: 'stream' }).chat(request);
+    // Each call has its own request id and measured latency; everything else must match.
+    const { requestId: _a, latencyMs: _c, ...wholeRest } = whole as typeof whole & { latencyMs?: number };
+    const {
+      requestId: _b,
+      latencyMs: _d,
+      ...streamedRest
+    } = streamed as typeof streamed & {
+      latencyMs?: number;
+    };
+    expect(whole.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(wholeRest).toEqual(streamedRest);
   });
+});
 
-  it('uses the native stream when asked', async () => {
+describe('which operation each call uses', () => {
+  const ask = { model: 'meta.llama3-8b-instruct-v1:0', messages: [userText('which')] };
+  const drain = async (events: AsyncIterable<unknown>) => {
+    for await (const _ of events);
+  };
+
+  it.each([
+    ['auto', 'chat', {}, 'Converse'],
+    ['auto', 'stream', {}, 'ConverseStream'],
+    ['auto', 'chat, chatReply: stream', { chatReply: 'stream' }, 'ConverseStream'],
+    ['invoke', 'chat', { api: 'invoke' }, 'InvokeModel'],
+    ['invoke', 'stream', { api: 'invoke' }, 'InvokeModelWithResponseStream'],
+  ] as const)('api %s, %s → %s', async (_api, how, options, operation) => {
     env.emulator.resetStats();
-    await env
-      .client({ api: 'invoke' })
-      .chat({ model: 'meta.llama3-8b-instruct-v1:0', messages: [userText('native')] });
-    expect(env.emulator.stats.byOperation).toEqual({ InvokeModelWithResponseStream: 1 });
+    const client = env.client(options);
+    if (how === 'stream') await drain(client.stream(ask));
+    else await client.chat(ask);
+    expect(env.emulator.stats.byOperation).toEqual({ [operation]: 1 });
   });
 });

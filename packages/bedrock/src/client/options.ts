@@ -22,7 +22,15 @@ export interface BedrockOptions {
   controlPlaneEndpoint?: string;
   /** Retries of throttling, timeouts, 5xx and connection resets. Default 3. */
   maxRetries?: number;
+  /** The first-byte and idle timeouts apply to streams; a whole reply (see `chatReply`) has only the total one. */
   timeouts?: Timeouts;
+  /**
+   * How `chat()` receives the reply. `whole` (the default) asks Converse / InvokeModel for it in one
+   * piece: the least CPU and bytes, and every failure is retried. `stream` collects ConverseStream /
+   * InvokeModelWithResponseStream instead, so the first-byte and idle timeouts catch a long generation
+   * that stalls, and an error carries the output so far. `stream()` streams whenever the model can.
+   */
+  chatReply?: 'whole' | 'stream';
   /** `auto`: Converse where the model supports it, native InvokeModel otherwise. */
   api?: 'auto' | 'converse' | 'invoke';
   /** Fix what Bedrock would reject (`repair`, the default), refuse it (`strict`), or send as is (`off`). */

@@ -150,7 +150,7 @@ describe('retries', () => {
     try {
       const result = await client().chat({ model: 'claude-haiku-3', messages: [userText('flaky call')] });
       expect(result.message.content).toEqual([{ type: 'text', text: 'flaky call' }]);
-      expect(emulator.stats.byOperation.ConverseStream).toBe(3);
+      expect(emulator.stats.byOperation.Converse).toBe(3);
     } finally {
       await emulator.close();
     }
@@ -163,7 +163,7 @@ describe('retries', () => {
       .chat(ask)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
-    expect(env.emulator.stats.byOperation.ConverseStream).toBe(3);
+    expect(env.emulator.stats.byOperation.Converse).toBe(3);
   });
 
   it('does not retry what cannot succeed', async () => {
@@ -172,7 +172,7 @@ describe('retries', () => {
       .client({ preflight: 'off' })
       .chat({ ...ask, maxTokens: 0 })
       .catch(() => undefined);
-    expect(env.emulator.stats.byOperation.ConverseStream).toBe(1);
+    expect(env.emulator.stats.byOperation.Converse).toBe(1);
   });
 
   it('honours Retry-After', async () => {
@@ -183,7 +183,7 @@ describe('retries', () => {
       const started = Date.now();
       await client().chat({ model: 'claude-haiku-3', messages: [userText('wait for me')] });
       expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-      expect(emulator.stats.byOperation.ConverseStream).toBe(2);
+      expect(emulator.stats.byOperation.Converse).toBe(2);
     } finally {
       await emulator.close();
     }
@@ -208,7 +208,20 @@ describe('retries', () => {
       const error = await call.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(type);
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(emulator.stats.byOperation.ConverseStream).toBe(1);
+      expect(emulator.stats.byOperation.Converse).toBe(1);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('retries a whole reply cut mid-body: nothing had reached the caller', async () => {
+    const { emulator, client } = await withEmulator({
+      script: { rules: [{ match: { lastUserText: 'cut' }, fault: 'reset;after=1', times: 1 }] },
+    });
+    try {
+      const result = await client().chat({ model: 'claude-haiku-3', messages: [userText('cut me')] });
+      expect(result.message.content).toEqual([{ type: 'text', text: 'cut me' }]);
+      expect(emulator.stats.byOperation.Converse).toBe(2);
     } finally {
       await emulator.close();
     }
@@ -241,14 +254,26 @@ describe('watchdogs, resets and abort', () => {
 
   it('no first byte within firstByteMs is a StreamStalledError (retried, then given up)', async () => {
     env.emulator.resetStats();
-    const client = env.client({ dispatcher: faulty('stall'), timeouts: { firstByteMs: 200 }, maxRetries: 1 });
+    const client = env.client({
+      dispatcher: faulty('stall'),
+      timeouts: { firstByteMs: 200 },
+      maxRetries: 1,
+      chatReply: 'stream',
+    });
     const error = await client.chat(ask).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StreamStalledError);
     expect(env.emulator.stats.byOperation.ConverseStream).toBe(2);
   });
 
+  it('a whole reply is not cut by firstByteMs (the model answers once done), only by the total timeout', async () => {
+    const slow = env.client({ dispatcher: faulty('latency;ms=400'), timeouts: { firstByteMs: 100 } });
+    expect((await slow.chat(ask)).message.content).toEqual([{ type: 'text', text: 'a b c d e f g h i j' }]);
+    const stalled = env.client({ dispatcher: faulty('stall'), timeouts: { firstByteMs: 100, totalMs: 400 } });
+    expect(await stalled.chat(ask).catch((e: unknown) => e)).toBeInstanceOf(ModelTimeoutError);
+  });
+
   it('a connection reset mid-reply is ModelStreamError with the partial output, never a silent success', async () => {
-    const client = env.client({ dispatcher: faulty('reset;after=5'), maxRetries: 0 });
+    const client = env.client({ dispatcher: faulty('reset;after=5'), maxRetries: 0, chatReply: 'stream' });
     const error = await client
       .chat({ model: 'claude-haiku-3', messages: [userText(LONG)] })
       .catch((e: unknown) => e);
@@ -258,7 +283,7 @@ describe('watchdogs, resets and abort', () => {
 
   it('a frame with a bad CRC is a typed error, not garbage', async () => {
     const error = await env
-      .client({ dispatcher: faulty('corrupt-crc;after=3'), maxRetries: 0 })
+      .client({ dispatcher: faulty('corrupt-crc;after=3'), maxRetries: 0, chatReply: 'stream' })
       .chat(ask)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelStreamError);
@@ -280,7 +305,7 @@ describe('watchdogs, resets and abort', () => {
 
   it('the total timeout bounds the whole call', async () => {
     const error = await env
-      .client({ dispatcher: faulty('slow;ms=100'), timeouts: { totalMs: 300 } })
+      .client({ dispatcher: faulty('slow;ms=100'), timeouts: { totalMs: 300 }, chatReply: 'stream' })
       .chat({ model: 'claude-haiku-3', messages: [userText(LONG)] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelTimeoutError);

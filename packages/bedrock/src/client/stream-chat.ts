@@ -11,8 +11,9 @@ import { EventStreamSplitter } from '../transport/event-stream-reader.js';
 import type { RetryPolicy } from '../transport/retry-policy.js';
 import type { ChatEvent } from '../types/events.js';
 import type { ChatRequest } from '../types/request.js';
-import { type FrameDecoder, planCall } from './call-plan.js';
+import { type CallPlan, type FrameDecoder, planCall } from './call-plan.js';
 import type { BedrockOptions } from './options.js';
+import { wholeReply } from './whole-reply.js';
 
 /** The frames in a chunk; a frame that fails its CRC is a ModelStreamError with the output so far. */
 function frames(splitter: EventStreamSplitter, chunk: Uint8Array, decoder: FrameDecoder) {
@@ -53,31 +54,62 @@ export async function prepareRequest(
   return ctx.options.cache === 'off' ? checked : planCachePoints(checked, model).request;
 }
 
+/** A model call ready to send: the model resolved, the request prepared, the wire format chosen. */
+export interface PlannedCall {
+  request: ChatRequest;
+  model: ModelInfo;
+  plan: CallPlan;
+  /** The model cannot stream this request (tool use without streaming tool use, or no streaming at all). */
+  wholeOnly: boolean;
+}
+
+export async function planChat(ctx: StreamContext, request: ChatRequest): Promise<PlannedCall> {
+  const model = await ctx.resolve(request.model);
+  const prepared = await prepareRequest(ctx, request, model);
+  const { streaming, toolStreaming } = model.capabilities;
+  return {
+    request,
+    model,
+    plan: planCall(prepared, model, ctx.options.api ?? 'auto'),
+    wholeOnly: !streaming || ((prepared.tools?.length ?? 0) > 0 && !toolStreaming),
+  };
+}
+
 /**
- * The one code path of a model call: resolve, prepare, send (retrying until the first event reaches
- * the caller, never after), decode frames into ChatEvents as they arrive, and end with a priced
- * `usage` event — or a typed error carrying the partial output, never a silent truncation.
+ * `stream()`: the reply's events as they arrive — or, for a model that cannot stream this request
+ * (Bedrock would refuse it), the whole reply's events at once rather than an error.
  */
 export async function* streamChat(
   ctx: StreamContext,
   request: ChatRequest,
 ): AsyncGenerator<ChatEvent, void, undefined> {
-  const model = await ctx.resolve(request.model);
-  const prepared = await prepareRequest(ctx, request, model);
-  const plan = planCall(prepared, model, ctx.options.api ?? 'auto');
+  const call = await planChat(ctx, request);
+  if (call.wholeOnly) yield* await wholeReply(ctx, call);
+  else yield* streamReply(ctx, call);
+}
+
+/**
+ * The streamed model call: send (retrying until the first event reaches the caller, never after),
+ * decode frames into ChatEvents as they arrive, and end with a priced `usage` event — or a typed error
+ * carrying the partial output, never a silent truncation.
+ */
+export async function* streamReply(
+  ctx: StreamContext,
+  { request, model, plan }: PlannedCall,
+): AsyncGenerator<ChatEvent, void, undefined> {
   for (let attempt = 0; ; attempt++) {
     const open = await ctx.transport.open({
       service: 'runtime',
       region: model.region,
       method: 'POST',
-      path: plan.path,
+      path: plan.stream.path,
       body: plan.body,
-      headers: plan.headers,
+      headers: plan.stream.headers,
       modelId: model.invokeId,
       ...(model.routedVia ? { suggestedProfile: model.routedVia } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
     });
-    const decoder = plan.decoder({
+    const decoder = plan.stream.decoder({
       model: model.invokeId,
       ...(open.requestId ? { requestId: open.requestId } : {}),
     });

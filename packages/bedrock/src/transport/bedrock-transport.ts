@@ -26,6 +26,12 @@ export interface TransportRequest {
   /** For error messages and on-demand suggestions. */
   modelId?: string;
   suggestedProfile?: string;
+  /**
+   * The response comes only once the model has finished (Converse, InvokeModel): no first-byte or idle
+   * timer, which would cut a long generation, only the total one. The body is read within the attempt,
+   * so a reply cut mid-body is retried like any other failure.
+   */
+  wholeReply?: boolean;
 }
 
 export interface TransportOptions {
@@ -47,7 +53,8 @@ const RETRYABLE_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
-const header = (headers: Dispatcher.ResponseData['headers'], name: string): string | undefined => {
+/** A response header by lower-case name (the first, when repeated). */
+export const header = (headers: Dispatcher.ResponseData['headers'], name: string): string | undefined => {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
@@ -56,6 +63,8 @@ export interface OpenResponse {
   status: number;
   headers: Dispatcher.ResponseData['headers'];
   body: Dispatcher.ResponseData['body'];
+  /** The body, already read, for a `wholeReply` request. */
+  text?: string;
   requestId?: string;
   watchdog: Watchdog;
 }
@@ -66,8 +75,10 @@ export interface OpenResponse {
  */
 export class BedrockTransport {
   private readonly signer?: RequestSigner;
+  private readonly wholeReplyTimeouts: TransportOptions['timeouts'];
 
   constructor(private readonly options: TransportOptions) {
+    this.wholeReplyTimeouts = { ...options.timeouts, firstByteMs: 0, idleMs: 0 };
     if (options.auth.method === 'sigv4') {
       const credentials = options.auth.credentials;
       this.signer = createSigner(() => credentials.get());
@@ -90,12 +101,14 @@ export class BedrockTransport {
 
   /** Sends with retries until a 2xx response; the caller must consume `body` and dispose the watchdog. */
   async open(request: TransportRequest): Promise<OpenResponse> {
-    const watchdog = new Watchdog(this.options.timeouts, request.signal);
+    const timeouts = request.wholeReply ? this.wholeReplyTimeouts : this.options.timeouts;
+    const watchdog = new Watchdog(timeouts, request.signal);
     const url = new URL(request.path, this.options.endpoint(request.service, request.region));
     for (let attempt = 0; ; attempt++) {
       watchdog.restart();
       let failure: StrataError;
       let retryAfterMs: number | undefined;
+      let readingReply = false;
       try {
         const headers = await this.headersFor(url, request);
         const response = await this.options.dispatcher.request({
@@ -108,12 +121,15 @@ export class BedrockTransport {
         });
         const requestId = header(response.headers, 'x-amzn-requestid');
         if (response.statusCode < 300) {
+          readingReply = request.wholeReply === true;
+          const text = readingReply ? await response.body.text() : undefined;
           this.options.retry.recordSuccess();
           return {
             status: response.statusCode,
             headers: response.headers,
             body: response.body,
             watchdog,
+            ...(text !== undefined ? { text } : {}),
             ...(requestId ? { requestId } : {}),
           };
         }
@@ -121,6 +137,12 @@ export class BedrockTransport {
         failure = await this.failureOf(response, request, requestId, retryAfterMs);
       } catch (error) {
         failure = this.transportFailure(error, watchdog, request.signal);
+        if (readingReply && failure instanceof ProviderError) {
+          failure = new ProviderError(
+            `The connection was cut while the reply arrived (${(error as Error).message}); nothing had reached the caller, so it is safe to retry.`,
+            { cause: error, retryable: true },
+          );
+        }
       }
       const delay = failure.retryable ? this.options.retry.nextDelay(attempt, retryAfterMs) : undefined;
       if (delay === undefined) {
@@ -144,7 +166,7 @@ export class BedrockTransport {
   ): Promise<{ body: unknown; requestId?: string; headers: OpenResponse['headers'] }> {
     const open = await this.open(request);
     try {
-      const text = await open.body.text();
+      const text = open.text ?? (await open.body.text());
       return {
         body: text ? JSON.parse(text) : {},
         headers: open.headers,
