@@ -13,7 +13,7 @@ import { countTokens } from './count-tokens.js';
 import { endpointResolver } from './endpoints.js';
 import { checkHealth } from './health.js';
 import type { Bedrock, BedrockOptions } from './options.js';
-import { planChat, type StreamContext, streamChat, streamReply } from './stream-chat.js';
+import { planChat, type StreamContext, streamChat } from './stream-chat.js';
 import { wholeReply } from './whole-reply.js';
 
 /**
@@ -63,7 +63,7 @@ export function createBedrock(options: BedrockOptions = {}): Bedrock {
       let result: CollectedResult;
       if (options.chatReply === 'stream' && !call.wholeOnly) {
         const collector = new MessageCollector();
-        for await (const event of streamReply(ctx, call)) collector.add(event);
+        for await (const event of streamChat(ctx, request, call)) collector.add(event);
         result = collector.result();
       } else {
         result = collect(await wholeReply(ctx, call));

@@ -76,27 +76,22 @@ export async function planChat(ctx: StreamContext, request: ChatRequest): Promis
 }
 
 /**
- * `stream()`: the reply's events as they arrive — or, for a model that cannot stream this request
- * (Bedrock would refuse it), the whole reply's events at once rather than an error.
+ * `stream()`: the reply's events as they arrive — send (retrying until the first event reaches the
+ * caller, never after), decode frames into ChatEvents, and end with a priced `usage` event, or a typed
+ * error carrying the partial output, never a silent truncation. A model that cannot stream this
+ * request (Bedrock would refuse it) answers with the whole reply's events at once instead. One
+ * generator, however the call is planned: a second one delegating to it would cost every event a hop.
  */
 export async function* streamChat(
   ctx: StreamContext,
   request: ChatRequest,
+  planned?: PlannedCall,
 ): AsyncGenerator<ChatEvent, void, undefined> {
-  const call = await planChat(ctx, request);
-  if (call.wholeOnly) yield* await wholeReply(ctx, call);
-  else yield* streamReply(ctx, call);
-}
-
-/**
- * The streamed model call: send (retrying until the first event reaches the caller, never after),
- * decode frames into ChatEvents as they arrive, and end with a priced `usage` event — or a typed error
- * carrying the partial output, never a silent truncation.
- */
-export async function* streamReply(
-  ctx: StreamContext,
-  { request, model, plan }: PlannedCall,
-): AsyncGenerator<ChatEvent, void, undefined> {
+  const { model, plan, wholeOnly } = planned ?? (await planChat(ctx, request));
+  if (wholeOnly) {
+    yield* await wholeReply(ctx, { request, model, plan, wholeOnly });
+    return;
+  }
   for (let attempt = 0; ; attempt++) {
     const open = await ctx.transport.open({
       service: 'runtime',
