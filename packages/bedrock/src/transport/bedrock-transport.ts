@@ -11,7 +11,13 @@ import {
   StreamStalledError,
 } from '../errors/strata-error.js';
 import { parseRetryAfter, type RetryPolicy } from './retry-policy.js';
-import { createSigner, type RequestSigner } from './sign-request.js';
+import {
+  createSigner,
+  type Endpoint,
+  parseEndpoint,
+  type RequestSigner,
+  type RequestTarget,
+} from './sign-request.js';
 import { type Timeouts, Watchdog } from './timeouts.js';
 
 export interface TransportRequest {
@@ -85,35 +91,55 @@ export class BedrockTransport {
     }
   }
 
-  private async headersFor(url: URL, request: TransportRequest): Promise<Record<string, string>> {
+  private async headersFor(
+    target: RequestTarget,
+    request: TransportRequest,
+  ): Promise<Record<string, string>> {
     const base: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.body !== undefined) base['content-type'] = 'application/json';
     const auth = this.options.auth;
     if (auth.method === 'bearer') return { ...base, authorization: `Bearer ${auth.token}` };
     return (this.signer as RequestSigner)({
       method: request.method,
-      url,
+      target,
       headers: base,
       ...(request.body !== undefined ? { body: request.body } : {}),
       region: request.region,
     });
   }
 
+  /** Endpoints by service and region, parsed once: a URL parse per call costs more than the lookup. */
+  private readonly endpoints = new Map<string, Endpoint>();
+
+  /** Paths are built percent-encoded and absolute, so they need no URL parse either. */
+  private targetOf({ service, region, path }: TransportRequest): RequestTarget {
+    const key = `${service} ${region}`;
+    let endpoint = this.endpoints.get(key);
+    if (!endpoint) {
+      endpoint = parseEndpoint(this.options.endpoint(service, region));
+      this.endpoints.set(key, endpoint);
+    }
+    const query = path.indexOf('?');
+    return query < 0
+      ? { endpoint, pathname: path, search: '' }
+      : { endpoint, pathname: path.slice(0, query), search: path.slice(query) };
+  }
+
   /** Sends with retries until a 2xx response; the caller must consume `body` and dispose the watchdog. */
   async open(request: TransportRequest): Promise<OpenResponse> {
     const timeouts = request.wholeReply ? this.wholeReplyTimeouts : this.options.timeouts;
     const watchdog = new Watchdog(timeouts, request.signal);
-    const url = new URL(request.path, this.options.endpoint(request.service, request.region));
+    const target = this.targetOf(request);
     for (let attempt = 0; ; attempt++) {
       watchdog.restart();
       let failure: StrataError;
       let retryAfterMs: number | undefined;
       let readingReply = false;
       try {
-        const headers = await this.headersFor(url, request);
+        const headers = await this.headersFor(target, request);
         const response = await this.options.dispatcher.request({
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
+          origin: target.endpoint.origin,
+          path: request.path,
           method: request.method,
           headers,
           ...(request.body !== undefined ? { body: request.body } : {}),
