@@ -87,11 +87,12 @@ export async function* streamChat(
   request: ChatRequest,
   planned?: PlannedCall,
 ): AsyncGenerator<ChatEvent, void, undefined> {
-  const { model, plan, wholeOnly } = planned ?? (await planChat(ctx, request));
-  if (wholeOnly) {
-    yield* await wholeReply(ctx, { request, model, plan, wholeOnly });
+  const call = planned ?? (await planChat(ctx, request));
+  if (call.wholeOnly) {
+    yield* await wholeReply(ctx, call);
     return;
   }
+  const { model, plan } = call;
   for (let attempt = 0; ; attempt++) {
     const open = await ctx.transport.open({
       service: 'runtime',
