@@ -33,6 +33,7 @@ describe('npm run bench -- --quick', () => {
       'memory',
       'resilience',
       'gateway',
+      'protocols',
       'emulator',
     ]);
     const missing: string[] = [];

@@ -5,7 +5,10 @@
 // - streams: `total` long streams one after another → time to first text delta, deltas/s, CPU per
 //   1,000 deltas;
 // - hold: `count` streams at once, each held open by the emulator → how many opened, and memory once
-//   they are; the streams are left open (the parent stops the worker next).
+//   they are; the streams are left open (the parent stops the worker next);
+// - streams-at-once: `count` streams at once, awaited together, `batches` times → streams/s and CPU
+//   per stream, with the protocol every connection of this process negotiated (the protocols figures).
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONTENDERS } from './contenders/index.mjs';
 import { median } from './stats.mjs';
@@ -13,6 +16,19 @@ import { median } from './stats.mjs';
 const { contender: key, ...options } = JSON.parse(process.argv[2]);
 const create = await CONTENDERS[key].load();
 const contender = create({ name: CONTENDERS[key].label, ...options });
+
+/**
+ * The protocol each connection this process opened speaks, by what its TLS handshake negotiated (ALPN:
+ * `h2` or `http/1.1`; `plain` without TLS). undici announces every connection it opens on this channel
+ * (Strata and the floor both send through undici), and picks its HTTP/2 or HTTP/1.1 client by the
+ * same `socket.alpnProtocol`, so these counts say which protocol every request of the process used.
+ * Once per connection, not per request: no cost in the per-call figures.
+ */
+const connections = {};
+subscribe('undici:client:connected', ({ socket }) => {
+  const protocol = socket.alpnProtocol === undefined ? 'plain' : socket.alpnProtocol || 'none';
+  connections[protocol] = (connections[protocol] ?? 0) + 1;
+});
 
 const cpuMsSince = (before) => {
   const cpu = process.cpuUsage(before);
@@ -103,7 +119,44 @@ async function hold({ count, text, deltas, timeoutMs, settleMs }) {
   return { open, idle, openMs, samples };
 }
 
-const JOBS = { calls, streams, hold };
+/**
+ * `count` streams started together and awaited together, `batches` times over: many concurrent
+ * streams on one client, each checked for its deltas. A failed stream fails the job once its batch
+ * has settled, so no stream outlives the job. With `traceSockets` (an untimed run: it costs every
+ * request a call, and undici then prints an HTTP/2 request's headers into a string) it also reports
+ * how many connections a batch's requests went out on, at most.
+ */
+async function streamsAtOnce({ count, batches, text, deltas, traceSockets = false }) {
+  const used = new Set();
+  const onHeaders = ({ socket }) => used.add(socket);
+  if (traceSockets) subscribe('undici:client:sendHeaders', onHeaders);
+  let socketsPerBatch = 0;
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  try {
+    for (let b = 0; b < batches; b++) {
+      used.clear();
+      const settled = await Promise.allSettled(
+        Array.from({ length: count }, () => contender.stream({ text, deltas })),
+      );
+      socketsPerBatch = Math.max(socketsPerBatch, used.size);
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+  } finally {
+    if (traceSockets) unsubscribe('undici:client:sendHeaders', onHeaders);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const total = count * batches;
+  return {
+    streamsPerSecond: total / seconds,
+    cpuMsPerStream: cpuMsSince(cpuBefore) / total,
+    connections: { ...connections },
+    ...(traceSockets ? { socketsPerBatch } : {}),
+  };
+}
+
+const JOBS = { calls, streams, hold, 'streams-at-once': streamsAtOnce };
 
 process.on('message', async ({ id, job, ...params }) => {
   try {

@@ -31,7 +31,7 @@ async function stopChild(child) {
 
 /**
  * Starts the emulator (`startEmulator(options)`) in a child process. Resolves with its URL, `stats()`
- * (its request counters) and `stop()`.
+ * (its request counters), `stop()` and, with `tls: true`, `certificate` (the PEM clients must trust).
  */
 export async function startEmulatorProcess(options = {}) {
   const child = fork(HOST, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -41,6 +41,7 @@ export async function startEmulatorProcess(options = {}) {
   });
   return {
     url: ready.url,
+    certificate: ready.certificate,
     stats: () => ask(child, 'stats', 'stats'),
     stop: () => stopChild(child),
   };

@@ -13,7 +13,14 @@ import { fullMarkdown } from './report.mjs';
 import { machine } from './stats.mjs';
 import { ratioChart } from './svg-chart.mjs';
 
-const BENCHMARKS = ['library.mjs', 'memory.mjs', 'resilience.mjs', 'gateway.mjs', 'emulator.mjs'];
+const BENCHMARKS = [
+  'library.mjs',
+  'memory.mjs',
+  'resilience.mjs',
+  'gateway.mjs',
+  'protocols.mjs',
+  'emulator.mjs',
+];
 
 const argv = process.argv.slice(2);
 const { quick } = benchArgs(argv);

@@ -1,7 +1,8 @@
 // The floor: what any signed Bedrock call must cost — a SigV4 signature (native SHA-256, cached signing
 // key) and one request on an undici keep-alive Agent. A call parses the Converse JSON; a stream splits
 // the event-stream frames with @smithy/eventstream-codec (CRCs checked) and parses each payload, the
-// least a client that uses the deltas must do. No retries, ever.
+// least a client that uses the deltas must do. No retries, ever. On an https endpoint it speaks
+// HTTP/1.1 keep-alive unless `allowH2` (undici's own option: HTTP/2 by ALPN); `ca` is a PEM to trust.
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -12,10 +13,14 @@ import { CREDENTIALS, expectDeltas, expectText, MODEL, REGION, SHORT_TEXT } from
 
 const MODEL_PATH = `/model/${encodeURIComponent(MODEL)}`;
 
-export function floor({ name = 'floor', url }) {
+export function floor({ name = 'floor', url, allowH2 = false, ca }) {
   const target = new URL(url);
   // No connection cap, so 1,000 held streams are 1,000 open requests.
-  const agent = new Agent({ keepAliveTimeout: 60_000 });
+  const agent = new Agent({
+    keepAliveTimeout: 60_000,
+    ...(allowH2 ? { allowH2: true } : {}),
+    ...(ca !== undefined ? { connect: { ca } } : {}),
+  });
   const signer = new SignatureV4({
     service: 'bedrock',
     region: REGION,
