@@ -39,7 +39,10 @@ export interface BedrockOptions {
   cache?: CachePolicy;
   /** An undici dispatcher to send through, instead of the shared keep-alive pool. */
   dispatcher?: Dispatcher;
-  /** Negotiate HTTP/2 on https endpoints (default true; real Bedrock serves it). */
+  /**
+   * Negotiate HTTP/2 on https endpoints (real Bedrock serves it). Default false: HTTP/1.1 keep-alive
+   * measured less client CPU per stream at the same throughput (see bench/README.md, Protocols).
+   */
   allowH2?: boolean;
   /**
    * Most sockets per origin in the shared pool. Default: no limit — an HTTP/1.1 stream holds its socket
