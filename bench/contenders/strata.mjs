@@ -1,6 +1,6 @@
 // Strata as an application uses it: `chat()` for a call (Converse, the whole reply — its default) and
-// `stream()` iterated for a stream, with its defaults (the shared keep-alive
-// pool; HTTP/2 on https). `retries: false` sets maxRetries 0; otherwise its default (3, budgeted).
+// `stream()` iterated for a stream, with its defaults (the shared HTTP/1.1 keep-alive pool).
+// `retries: false` sets maxRetries 0; otherwise its default (3, budgeted).
 // `allowH2` and `ca` (a PEM to trust, e.g. the TLS emulator's certificate) go to createBedrock when
 // given; without them it keeps its defaults.
 import { closeSharedDispatchers, createBedrock } from '@strata/bedrock';
