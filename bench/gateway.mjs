@@ -14,7 +14,7 @@ import { percentile, summary } from './stats.mjs';
 
 const { quick } = benchArgs();
 const CONCURRENCY = 16;
-const CALLS = quick ? 200 : 1000;
+const CALLS = quick ? 100 : 1000;
 const ROUNDS = quick ? 1 : 3;
 const SSE_CLIENTS = quick ? 100 : 1000;
 const GATEWAYS = { 'strata-gateway': startStrataGateway, portkey: startPortkey };

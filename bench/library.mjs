@@ -24,7 +24,7 @@ const JOBS = [
   // 1,000 calls: at 200, one GC or scheduler hiccup moved the per-call CPU of a round by 2–3×.
   { job: 'calls', params: { concurrency: 1, total: quick ? 40 : 1000 } },
   { job: 'calls', params: { concurrency: 16, total: quick ? 64 : 1000 } },
-  { job: 'calls', params: { concurrency: 64, total: quick ? 128 : 1000 } },
+  { job: 'calls', params: { concurrency: 64, total: quick ? 64 : 1000 } },
   // The emulator builds a reply's frames before sending the first, so a long reply's first delta
   // would time the emulator; a short one times the client.
   { job: 'streams', params: { total: quick ? 20 : 100, text: SHORT_TEXT, deltas: SHORT_DELTAS } },

@@ -15,8 +15,8 @@ import { startWorker } from './workers.mjs';
 
 const { quick } = benchArgs();
 const ROUNDS = quick ? 1 : 5;
-const AT_ONCE = 64;
-const BATCHES = quick ? 2 : 5;
+const AT_ONCE = quick ? 16 : 64;
+const BATCHES = quick ? 1 : 5;
 const DELTAS = 200;
 const TEXT = textFor(DELTAS);
 if (deltasOf(TEXT) !== DELTAS) throw new Error(`textFor(${DELTAS}) streams ${deltasOf(TEXT)} deltas`);

@@ -46,7 +46,7 @@ export function fullMarkdown(results) {
     '',
     `${results.date} · ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.platform} · ${results.mode} mode · load average at start ${m.loadAverage.join(', ')}`,
     '',
-    'Each cell: median (min–max) · ratio to the reference column (Strata; for the gateways, the Strata gateway; for the protocols, Strata with its default HTTP/2). ↑ higher is better, ↓ lower is better.',
+    'Each cell: median (min–max) · ratio to the reference column (Strata; for the gateways, the Strata gateway; for the protocols, Strata with its default, HTTP/1.1). ↑ higher is better, ↓ lower is better.',
     '',
     ...results.parts.map(partMarkdown),
   ].join('\n');
