@@ -9,6 +9,10 @@ beforeAll(async () => {
     script: {
       rules: [
         {
+          match: { lastUserText: 'forbidden' },
+          reply: { text: 'Sorry, I cannot help with that.', stopReason: 'guardrail_intervened' },
+        },
+        {
           match: { lastUserText: 'weather in (\\w+)' },
           reply: { text: 'Checking.', toolCalls: [{ name: 'get_weather', input: { city: '$1', days: 3 } }] },
         },
@@ -101,6 +105,26 @@ describe('stream(): a model that cannot stream the request', () => {
     await drain(env.client().stream({ ...llamaTools, tools: [] }));
     await drain(env.client().stream({ ...llamaTools, model: 'claude-haiku-3' }));
     expect(env.emulator.stats.byOperation).toEqual({ ConverseStream: 2 });
+  });
+
+  it('replays the guardrail trace and intervention as a stream carries them', async () => {
+    const guardrail = { identifier: 'grstratatest1', version: '1', trace: 'enabled' as const };
+    const ask = { guardrail, messages: [userText('something forbidden')], tools: [weather] };
+    const whole = await drain(env.client().stream({ ...ask, model: llamaTools.model }));
+    const streamed = await drain(env.client().stream({ ...ask, model: 'claude-haiku-3' }));
+    const tail = (events: ChatEvent[]) =>
+      events.filter((e) => e.type === 'message-stop' || e.type === 'guardrail');
+    expect(tail(whole)).toEqual(tail(streamed));
+    expect(tail(whole)).toEqual([
+      { type: 'message-stop', stopReason: 'guardrail_intervened' },
+      {
+        type: 'guardrail',
+        trace: expect.objectContaining({
+          inputAssessment: { grstratatest1: { contentPolicy: expect.any(Object) } },
+          actionReason: 'Guardrail blocked.',
+        }),
+      },
+    ]);
   });
 
   it('chatReply: stream takes the whole reply too rather than fail', async () => {
