@@ -9,6 +9,13 @@ beforeAll(async () => {
     script: {
       rules: [
         {
+          match: { lastUserText: 'keep it secret' },
+          reply: {
+            reasoning: { redacted: Buffer.from('opaque thoughts').toString('base64') },
+            text: 'Done.',
+          },
+        },
+        {
           match: { lastUserText: 'forbidden' },
           reply: { text: 'Sorry, I cannot help with that.', stopReason: 'guardrail_intervened' },
         },
@@ -54,6 +61,15 @@ describe('chat(): the whole reply', () => {
         maxTokens: 4000,
         reasoning: { budgetTokens: 1024 },
         messages: [userText('Think about it')],
+      },
+    ],
+    [
+      'redacted reasoning',
+      {
+        model: 'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+        maxTokens: 4000,
+        reasoning: { budgetTokens: 1024 },
+        messages: [userText('keep it secret')],
       },
     ],
     [
