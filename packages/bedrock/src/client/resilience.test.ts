@@ -303,6 +303,16 @@ describe('watchdogs, resets and abort', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('AbortSignal cancels a whole reply still being generated', async () => {
+    const controller = new AbortController();
+    const client = env.client({ dispatcher: faulty('latency;ms=5000') });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await client.chat({ ...ask, signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('the total timeout bounds the whole call', async () => {
     const error = await env
       .client({ dispatcher: faulty('slow;ms=100'), timeouts: { totalMs: 300 }, chatReply: 'stream' })
