@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userText, withEmulator } from '../test-support/emulator.js';
-import type { ChatEvent } from '../types/events.js';
+import { drain, userText, withEmulator } from '../test-support/emulator.js';
 
 let env: Awaited<ReturnType<typeof withEmulator>>;
 beforeAll(async () => {
@@ -32,12 +31,6 @@ const weather = {
   },
 };
 
-async function events(iterable: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
-  const out: ChatEvent[] = [];
-  for await (const event of iterable) out.push(event);
-  return out;
-}
-
 describe('chat and stream', () => {
   it('chat returns the message, stop reason, usage, cost, model and request id', async () => {
     const result = await env
@@ -56,7 +49,7 @@ describe('chat and stream', () => {
 
   it('stream yields start, deltas as they arrive, stop, then a priced usage event last', async () => {
     const text = 'one two three four five six seven eight nine';
-    const all = await events(env.client().stream({ model: 'claude-haiku-3', messages: [userText(text)] }));
+    const all = await drain(env.client().stream({ model: 'claude-haiku-3', messages: [userText(text)] }));
     expect(all[0]).toMatchObject({ type: 'message-start', role: 'assistant' });
     const deltas = all.filter((e) => e.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(2);
@@ -69,7 +62,7 @@ describe('chat and stream', () => {
 
   it('streams tool-call arguments and completes a tool loop', async () => {
     const client = env.client();
-    const first = await events(
+    const first = await drain(
       client.stream({ model: 'claude-haiku-3', messages: [userText('weather in Lisbon')], tools: [weather] }),
     );
     const partials = first.filter((e) => e.type === 'tool-call-delta');

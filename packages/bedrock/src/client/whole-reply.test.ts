@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userText, withEmulator } from '../test-support/emulator.js';
+import { drain, userText, withEmulator } from '../test-support/emulator.js';
 import type { ChatEvent, ChatResult } from '../types/events.js';
 import type { ChatRequest } from '../types/request.js';
 
@@ -34,12 +34,6 @@ const weather = {
   description: 'Weather forecast for a city',
   inputSchema: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } },
 };
-
-async function drain(iterable: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
-  const out: ChatEvent[] = [];
-  for await (const event of iterable) out.push(event);
-  return out;
-}
 
 /** Each call has its own request id, tool-call ids and measured latency; the rest of a result is the reply. */
 const reply = ({ requestId: _, ...rest }: ChatResult) => {
