@@ -3,10 +3,9 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, isolatedEnv, runStrata } from '../test-support/strata-bin.js';
 
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'strata-chat-'));
 const script = join(dir, 'rules.json');
 writeFileSync(
@@ -32,19 +31,12 @@ writeFileSync(
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real binary with no AWS credentials, feeding `input` on stdin (a pipe, not a TTY). */
-async function chat(args: string[], input?: string) {
-  const child = spawn(process.execPath, [BIN, 'chat', ...args], {
+const chat = (args: string[], input?: string) =>
+  runStrata(['chat', ...args], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' },
+    env: isolatedEnv(dir),
+    ...(input !== undefined ? { input } : {}),
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  child.stdin.end(input ?? '');
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /**
  * The REPL in a real terminal: `script` (util-linux) gives the binary a pseudo-terminal, as a person's
@@ -56,7 +48,7 @@ function terminal(args: string[], env: Record<string, string> = {}) {
     .join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_EC2_METADATA_DISABLED: 'true', TERM: 'dumb', ...env },
+    env: isolatedEnv(dir, { TERM: 'dumb', ...env }),
   });
   let screen = '';
   child.stdout.on('data', (c) => (screen += c));

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import {
   existsSync,
   mkdirSync,
@@ -12,10 +10,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, runStrata } from '../test-support/strata-bin.js';
 
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'strata-config-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -29,24 +26,8 @@ function sandbox(name: string) {
 }
 type Sandbox = ReturnType<typeof sandbox>;
 
-async function strata(box: Sandbox, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: box.cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: box.home,
-      STRATA_HOME: box.strataHome,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const strata = (box: Sandbox, args: string[], env: Record<string, string> = {}) =>
+  runStrata(args, { cwd: box.cwd, env: isolatedEnv(box.home, { STRATA_HOME: box.strataHome, ...env }) });
 
 interface Row {
   key: string;

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningEmulator, startEmulator } from '@strata/emulator';
 import { databaseTarget, openStore } from '@strata/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, runStrata } from '../test-support/strata-bin.js';
 
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 let emulator: RunningEmulator;
 let dataDir: string;
 
@@ -21,17 +18,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function strata(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: dataDir, AWS_EC2_METADATA_DISABLED: 'true', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const strata = (args: string[], env: Record<string, string> = {}) =>
+  runStrata(args, { env: isolatedEnv(dataDir, env) });
 
 const emulatorEnv = () => ({
   AWS_ENDPOINT_URL: emulator.url,

@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningEmulator, startEmulator } from '@strata/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, runStrata } from '../test-support/strata-bin.js';
 
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'strata-doctor-'));
 let emulator: RunningEmulator;
 
@@ -22,24 +19,15 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-async function doctor(args: string[], secret = 'test') {
-  const child = spawn(process.execPath, [BIN, 'doctor', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      AWS_EC2_METADATA_DISABLED: 'true',
+const doctor = (args: string[], secret = 'test') =>
+  runStrata(['doctor', ...args], {
+    env: isolatedEnv(home, {
       AWS_ENDPOINT_URL: emulator.url,
       AWS_ACCESS_KEY_ID: 'test',
       AWS_SECRET_ACCESS_KEY: secret,
       AWS_REGION: 'us-east-1',
-    },
+    }),
   });
-  let stdout = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.resume();
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout };
-}
 
 describe('strata doctor', () => {
   it('passes when credentials, clock, endpoint and model access are fine', async () => {

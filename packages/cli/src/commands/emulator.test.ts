@@ -1,25 +1,9 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { outputOf, startStrata } from '../test-support/strata-bin.js';
 
-/** The built binary, as `npx strata` runs it (npm test builds first). */
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
-
-function strata(...args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-}
-
-async function output(
-  child: ChildProcessWithoutNullStreams,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const strata = (...args: string[]) => startStrata(args, { env: { ...process.env, NO_COLOR: '1' } });
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,20 +19,20 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
 
 describe('strata', () => {
   it('--help lists the emulator command', async () => {
-    const { code, stdout } = await output(strata('--help'));
+    const { code, stdout } = await outputOf(strata('--help'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: strata/);
     expect(stdout).toMatch(/emulator/);
   });
 
   it('--version prints the package version', async () => {
-    const { code, stdout } = await output(strata('--version'));
+    const { code, stdout } = await outputOf(strata('--version'));
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('emulator --help shows every flag with examples', async () => {
-    const { stdout } = await output(strata('emulator', '--help'));
+    const { stdout } = await outputOf(strata('emulator', '--help'));
     for (const flag of [
       '--host',
       '--port',
@@ -87,13 +71,13 @@ describe('strata', () => {
   });
 
   it('a bad flag value is a clear error and a non-zero exit', async () => {
-    const { code, stderr } = await output(strata('emulator', '--port', 'many'));
+    const { code, stderr } = await outputOf(strata('emulator', '--port', 'many'));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/--port.*must be a port number/);
   });
 
   it('a bad fault spec stops startup with the reason', async () => {
-    const { code, stderr } = await output(strata('emulator', '--port', '0', '--faults', 'meteor=0.5'));
+    const { code, stderr } = await outputOf(strata('emulator', '--port', '0', '--faults', 'meteor=0.5'));
     expect(code).toBe(1);
     expect(stderr).toMatch(/Unknown fault "meteor"/);
   });

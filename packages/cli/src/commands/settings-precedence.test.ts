@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningEmulator, startEmulator } from '@strata/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedEnv, runStrata, startStrata } from '../test-support/strata-bin.js';
 
-const BIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'strata-settings-'));
 let emulator: RunningEmulator;
 
@@ -40,29 +38,14 @@ function sandbox(name: string, config: Record<string, unknown> = {}, dotenv?: st
 }
 type Sandbox = ReturnType<typeof sandbox>;
 
-function start(box: Sandbox, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
-    cwd: box.cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: box.home,
-      STRATA_HOME: box.strataHome,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...env,
-    },
-  });
-}
-
-async function strata(box: Sandbox, args: string[], env: Record<string, string> = {}) {
-  const child = start(box, args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (c) => (stdout += c));
-  child.stderr?.on('data', (c) => (stderr += c));
-  child.stdin?.end();
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const inBox = (box: Sandbox, env: Record<string, string>) => ({
+  cwd: box.cwd,
+  env: isolatedEnv(box.home, { STRATA_HOME: box.strataHome, ...env }),
+});
+const start = (box: Sandbox, args: string[], env: Record<string, string> = {}) =>
+  startStrata(args, inBox(box, env));
+const strata = (box: Sandbox, args: string[], env: Record<string, string> = {}) =>
+  runStrata(args, inBox(box, env));
 
 /** Credentials the emulator accepts; no endpoint: that comes from the settings under test. */
 const aws = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
@@ -153,14 +136,11 @@ describe('the database settings', () => {
     const child = start(box, ['serve', '--quiet'], aws);
     let stdout = '';
     let stderr = '';
-    child.stdout?.on('data', (c) => (stdout += c));
-    child.stderr?.on('data', (c) => (stderr += c));
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
     const exited = once(child, 'exit');
     while (!stdout.includes('\n')) {
-      const early = await Promise.race([
-        once(child.stdout as NodeJS.ReadableStream, 'data'),
-        exited.then(() => 'exit'),
-      ]);
+      const early = await Promise.race([once(child.stdout, 'data'), exited.then(() => 'exit')]);
       if (early === 'exit') throw new Error(`serve exited before listening:\n${stderr}`);
     }
     expect(stdout).toMatch(
